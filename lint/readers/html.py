@@ -1,0 +1,189 @@
+"""HTML articles: visible text as blocks, each piece at its source position (beautifulsoup4)."""
+from __future__ import annotations
+
+import regex
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.builder import HTMLParserTreeBuilder
+from bs4.builder._htmlparser import BeautifulSoupHTMLParser
+
+from ..model import HEADING, LIST_ITEM, PARAGRAPH, Block, Element
+
+_INVISIBLE = frozenset(
+    "script style noscript template head svg iframe object canvas video audio select datalist "
+    "button input textarea math".split()
+)
+_BLOCK = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 td th tr table section article header footer nav aside figure "
+    "figcaption blockquote dt dd dl pre main form ul ol address fieldset legend details summary "
+    "caption option hr body html center".split()
+)
+_LINK = frozenset(("a",))
+_WORDS = regex.compile(r"\S+")
+
+
+def _seg_col(seg, offset):
+    return seg[2] + (offset - seg[0])
+
+
+class _PositionedParser(BeautifulSoupHTMLParser):
+    """Records where each text node and each end tag sits in the source."""
+
+    def handle_data(self, data):
+        if not self.soup.current_data:
+            self.soup._text_pos = self.getpos()
+        super().handle_data(data)
+
+    def handle_endtag(self, tag, check_already_closed=True):
+        t = self.soup.currentTag
+        while t is not None and t.name != tag:
+            t = t.parent
+        if t is not None and getattr(t, "end_pos", None) is None:
+            t.end_pos = self.getpos()
+        super().handle_endtag(tag, check_already_closed)
+
+
+class _PositionedBuilder(HTMLParserTreeBuilder):
+    def feed(self, markup, _parser_class=_PositionedParser):
+        super().feed(markup, _parser_class=_PositionedParser)
+
+
+class _PositionedSoup(BeautifulSoup):
+    _text_pos = None
+
+    def endData(self, containerClass=None):
+        had = bool(self.current_data)
+        pos = self._text_pos
+        super().endData(containerClass)
+        el = self._most_recent_element
+        if had and isinstance(el, NavigableString) and pos is not None:
+            el.source_pos = pos
+
+
+def _visible(node: Tag) -> bool:
+    if node.name in _INVISIBLE or node.has_attr("hidden"):
+        return False
+    style = node.get("style", "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return False
+    return node.get("aria-hidden") != "true"
+
+
+def _element(tag: Tag) -> Element:
+    classes = tag.get("class") or ()
+    if isinstance(classes, str):
+        classes = tuple(classes.split())
+    return Element(tag.name, tag.get("id", "") or "", tuple(classes), tag.get("role", "") or "")
+
+
+class _Collector:
+    def __init__(self, source_lines: list[str]):
+        self.blocks: list[Block] = []
+        self.lines = source_lines
+        self.pieces: list[tuple[int, int, str, bool]] = []
+        self.ancestry: tuple[Element, ...] = ()
+        self.block_tag: Tag | None = None
+
+    def flush(self):
+        pieces, self.pieces = self.pieces, []
+        text_parts: list[str] = []
+        segments: list[tuple[int, int, int]] = []
+        offset = link_chars = 0
+        pending_space = False
+        for line, col, piece, in_link in pieces:
+            # one sub-piece per source line, so every character keeps its own line and column
+            for k, part in enumerate(piece.split("\n")):
+                if k:
+                    line, col = line + 1, 1
+                    pending_space = True
+                for m in _WORDS.finditer(part):
+                    if m.start() > 0:
+                        pending_space = True
+                    if pending_space and text_parts:
+                        text_parts.append(" ")
+                        offset += 1
+                    pending_space = False
+                    word = m.group()
+                    if not segments or segments[-1][1] != line or _seg_col(segments[-1], offset) != col + m.start():
+                        segments.append((offset, line, col + m.start()))
+                    text_parts.append(word)
+                    offset += len(word)
+                    if in_link:
+                        link_chars += len(word)
+                if part[-1:].isspace():
+                    pending_space = True
+                col += len(part)
+        text = "".join(text_parts).strip()
+        if not text:
+            return
+        first_line, first_col = segments[0][1], segments[0][2]
+        end_line, end_col = self._end(segments, text)
+        tag = self.block_tag
+        kind = PARAGRAPH
+        if tag is not None and regex.fullmatch(r"h[1-6]", tag.name):
+            kind = HEADING
+        elif tag is not None and tag.name == "li":
+            kind = LIST_ITEM
+        block = Block(kind, text, first_line, first_col, end_line, end_col, segments=segments,
+                      ancestry=self.ancestry, link_text=link_chars)
+        if tag is not None and tag.sourceline is not None:
+            block.source_start = (tag.sourceline, tag.sourcepos + 1)
+            end = getattr(tag, "end_pos", None)
+            if end is not None:
+                line_text = self.lines[end[0] - 1] if end[0] - 1 < len(self.lines) else ""
+                close = line_text.find(">", end[1])
+                block.source_end = (end[0], (close if close >= 0 else end[1]) + 2)
+        if tag is not None and tag.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            block.marker = tag.name
+        self.blocks.append(block)
+
+    @staticmethod
+    def _end(segments, text):
+        off, line, col = segments[-1]
+        return line, col + (len(text) - off)
+
+    def walk(self, node: Tag, ancestry: tuple[Element, ...], in_link: bool = False):
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                if type(child) is not NavigableString:  # CData, Doctype, Declaration...
+                    continue
+                pos = getattr(child, "source_pos", None)
+                if pos is None:
+                    continue
+                self.pieces.append((pos[0], pos[1] + 1, str(child), in_link))
+                continue
+            if not isinstance(child, Tag) or not _visible(child):
+                continue
+            here = (*ancestry, _element(child))
+            if child.name == "br":
+                self.flush()
+                continue
+            if child.name in _BLOCK:
+                self.flush()
+                saved = self.ancestry, self.block_tag
+                self.ancestry, self.block_tag = here, child
+                self.walk(child, here, in_link)
+                self.flush()
+                self.ancestry, self.block_tag = saved
+            else:
+                self.walk(child, here, in_link or child.name in _LINK)
+
+
+def read_html(path: str, text: str) -> tuple[list[Block], dict]:
+    soup = _PositionedSoup(text, builder=_PositionedBuilder(store_line_numbers=True))
+    meta: dict = {}
+    html = soup.find("html")
+    if isinstance(html, Tag) and html.get("lang"):
+        meta["language"] = html["lang"]
+    if soup.title and soup.title.string:
+        meta["title"] = soup.title.string.strip()
+    collector = _Collector(text.split("\n"))
+    root = soup.body or soup
+    collector.walk(root, ())
+    collector.flush()
+    blocks = collector.blocks
+    title = next((b for b in blocks if b.marker == "h1"), None)
+    if title is not None:
+        title.is_title = True
+    return blocks, meta

@@ -1,0 +1,1 @@
+"""newslint's built-in rules, each module a plugin registered through the 'newslint' entry points."""

@@ -1,0 +1,1 @@
+"""Placeholder until this rule family lands: registers nothing."""
