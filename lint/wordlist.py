@@ -16,25 +16,33 @@ def _cache_dir() -> str:
     return base
 
 
-def _wordfreq_version() -> str:
-    from importlib.metadata import version
+def _wordfreq_stamp(lang: str) -> str:
+    """Identifies the installed list without importing wordfreq: its data file's size and mtime."""
+    from importlib.util import find_spec
 
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.origin:
+        return "none"
+    data = os.path.join(os.path.dirname(spec.origin), "data", f"small_{lang}.msgpack.gz")
     try:
-        return version("wordfreq")
-    except Exception:
-        return "unknown"
+        st = os.stat(data)
+    except OSError:
+        return "none"
+    return f"{st.st_size}-{int(st.st_mtime)}"
 
 
 @lru_cache(maxsize=None)
 def common_words(lang: str) -> dict[str, float]:
     """{word: zipf frequency} for the common words of ``lang`` (wordfreq's 'small' list)."""
-    path = os.path.join(_cache_dir(), f"wordfreq-{_wordfreq_version()}-small-{lang}.tsv")
+    path = os.path.join(_cache_dir(), f"wordfreq-small-{lang}-{_wordfreq_stamp(lang)}.txt")
     try:
+        # one line per frequency band: "zipf word word word ..." (fast to parse)
+        out: dict[str, float] = {}
         with open(path, encoding="utf-8") as f:
-            out = {}
             for line in f:
-                word, _, z = line.rstrip("\n").partition("\t")
-                out[word] = float(z)
+                z, _, words = line.partition(" ")
+                out.update(dict.fromkeys(words.split(), float(z)))
+        if out:
             return out
     except (OSError, ValueError):
         pass
@@ -44,12 +52,15 @@ def common_words(lang: str) -> dict[str, float]:
         freqs = wordfreq.get_frequency_dict(lang, wordlist="small")
     except (LookupError, ValueError):
         return {}
-    out = {w: round(wordfreq.freq_to_zipf(f), 2) for w, f in freqs.items()}
+    out = {w: round(wordfreq.freq_to_zipf(f), 1) for w, f in freqs.items() if " " not in w}
+    bands: dict[float, list[str]] = {}
+    for w, z in out.items():
+        bands.setdefault(z, []).append(w)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.writelines(f"{w}\t{z}\n" for w, z in out.items())
+            f.writelines(f"{z} {' '.join(ws)}\n" for z, ws in sorted(bands.items()))
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home only costs the next run the same ~170 ms

@@ -80,6 +80,29 @@ class BareListMarker(Rule):
         return Fix(b.line, b.end_line)
 
 
+@lru_cache(maxsize=None)
+def _affixes() -> tuple[frozenset[str], frozenset[str]]:
+    prefixes, suffixes = set(), set()
+    for line in _data("affixes.txt"):
+        kind, _, words = line.partition(":")
+        (prefixes if kind == "prefix" else suffixes).update(words.split())
+    return frozenset(prefixes), frozenset(suffixes)
+
+
+def guess_language(article) -> str | None:
+    """en, de, es, tr or ru by the share of their function words in the article, or None."""
+    words = [w.lower().strip(".,;:!?\"'«»()“”") for b in article.text_blocks[:40] for w in b.text.split()[:80]]
+    if len(words) < 20:
+        return None
+    best, best_share = None, 0.0
+    for lang in ("en", "de", "es", "tr", "ru"):
+        stop = _data(f"stopwords/{lang}.txt")
+        share = sum(w in stop for w in words) / len(words)
+        if share > best_share:
+            best, best_share = lang, share
+    return best if best_share >= 0.08 else None
+
+
 _TOKEN = regex.compile(r"(?<![\w@#/.-])\p{L}{6,}(?![\w@/-]|\.\w)")
 _HUMP = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
@@ -93,9 +116,13 @@ class GluedWords(Rule):
     When a scraper drops the markup of a link it often drops the space around it too, leaving
     'Friday designated Human Rights Watch' as 'FridaydesignatedHuman'. A token is flagged when it
     is not a word (wordfreq's list for the language says it is practically never written) but
-    splits into two common words, or when a lower-case letter runs into a capital inside it.
-    Brand names written in camel case (YouTube, iPhone) are words and stay quiet. The lower-case
-    check runs on English articles only, since German, Turkish or Russian compounds are real words.
+    splits into two common words, or when a lower-case word runs into a capital inside it.
+    Capitalised tokens are read as names (Westmarch, Eastbridge) and PascalCase as brands
+    (YouTube, MetalsDesk), so they stay quiet unless a lower-case word sits inside them. The
+    article's language (en, de, es, tr, ru) is guessed from its function words. All-lower-case
+    splits ('authoritiesshut') are checked in English only: Turkish, Russian or Spanish word forms
+    are too often missing from the word lists; a lower-case word running into a capital
+    ('desZubaus', 'afirmóÁvila') is checked in all five.
 
     Bad:
         Russia's Justice Ministry on FridaydesignatedHuman Rights Watch as undesirable.
@@ -104,28 +131,41 @@ class GluedWords(Rule):
         Russia's Justice Ministry on Friday designated Human Rights Watch as undesirable.
     """
     options = {
-        "min_part_zipf": Option(float, 3.3, "how common (wordfreq zipf) each of the two parts must be"),
+        "min_part_zipf": Option(float, 4.3, "how common (wordfreq zipf) each part of an all-lower-case split must be"),
+        "min_hump_zipf": Option(float, 3.3, "how common the lower-case word before a capital must be"),
         "max_whole_zipf": Option(float, 1.5, "a token more common than this is a real word"),
     }
 
     def check(self, article):
-        stop = _data("en-stopwords.txt")
-        words = [w.lower() for b in article.text_blocks[:40] for w in b.text.split()[:80]]
-        if not words or sum(w in stop for w in words) / len(words) < 0.12:
+        lang = guess_language(article)
+        if lang is None:
             return
         from lint.wordlist import common_words, zipf
 
-        common = common_words("en")
+        common = common_words(lang)
+        if not common:
+            return
         exceptions = _data("glue-exceptions.txt")
         min_part, max_whole = self.settings["min_part_zipf"], self.settings["max_whole_zipf"]
+        min_hump = self.settings["min_hump_zipf"]
+        short_ok = _data(f"stopwords/{lang}.txt")
+        prefixes, suffixes = _affixes()
 
-        def is_word(w: str) -> bool:
-            return common.get(w.lower(), 0.0) >= min_part and (len(w) > 2 or w.lower() in ("a", "an", "in", "on", "to", "of", "at", "by", "up"))
+        def is_word(w: str, floor: float = min_hump) -> bool:
+            w = w.lower()
+            return common.get(w, 0.0) >= floor and (len(w) > 2 or w in short_ok)
 
-        def split(token: str):
+        def split(token: str, floor: float = min_part):
+            # two very common words, or a word and a function word ('warningsfrom', 'downin')
             low = token.lower()
             for i in range(2, len(low) - 1):
-                if is_word(low[:i]) and is_word(low[i:]):
+                head, tail = low[:i], low[i:]
+                if head in prefixes or tail in suffixes:
+                    continue
+                if (is_word(head, floor) and is_word(tail, floor)) or (
+                        # a two-letter head is too often a prefix (inefficacy): only tails
+                        (head in short_ok and len(head) > 2 and is_word(tail, min_hump))
+                        or (tail in short_ok and is_word(head, min_hump))):
                     return token[:i], token[i:]
             return None
 
@@ -138,14 +178,25 @@ class GluedWords(Rule):
                 humps = _HUMP.split(token)
                 parts = None
                 if len(humps) > 1:
-                    pieces = []
-                    for h in humps:
-                        pieces.extend(split(h) or (h,)) if not is_word(h) else pieces.append(h)
-                    if all(is_word(p) for p in pieces):
+                    # PascalCase brands (MetalsDesk) are written that way; glue is a lower-case
+                    # word running into a capital (designatedHuman, FridaydesignatedHuman)
+                    pieces, glued = [], False
+                    for h in humps[:-1]:
+                        cut = None if is_word(h) else split(h, min_hump)
+                        pieces.extend(cut or (h,))
+                        glued = glued or bool(cut) or (h.islower() and is_word(h))
+                    pieces.append(humps[-1])
+                    # the capitalised tail may be a rare name or inflected noun (desZubaus)
+                    tail = pieces[-1]
+                    if (glued and all(is_word(p) for p in pieces[:-1]) and len(tail) >= 3
+                            and not tail.isupper()):  # leanFIRE: a word and an acronym
                         parts = pieces
-                elif len(humps) == 1:
+                elif token.islower() and lang == "en":
+                    # a capitalised token is more likely a name (Westmarch, Eastbridge) than glue;
+                    # in inflected languages (tr, ru, es enclitics) real word forms are too often
+                    # missing from the word lists for an all-lower-case split to be trusted
                     parts = split(token)
-                if not parts or zipf(low, "en") > max_whole:
+                if not parts or zipf(low, lang) > max_whole:
                     continue
                 yield self.block_finding(
                     article, block,

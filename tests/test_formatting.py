@@ -42,3 +42,10 @@ def test_brands_compounds_and_other_languages_stay_quiet(tmp_path, capsys):
     assert found == []
     _, found = lint_json(tmp_path, "de.txt", de, capsys, "--select", "glued-words")
     assert found == []
+
+
+def test_compound_place_names_and_pascalcase_brands_are_not_glue(tmp_path, capsys):
+    text = ("Derby report\n\nEastbridge beat Westmarch 2-1 at Dunmoor Park, and the MetalsDesk "
+            "analysts at MetroWire watched from the stand, the club said.\n")
+    _, found = lint_json(tmp_path, "a.txt", text, capsys, "--select", "glued-words")
+    assert found == []
