@@ -54,7 +54,9 @@ def load_settings(config_path: str | None, paths: list[str]):
     """(config, plugin manager, rules); raises ConfigError or PluginError."""
     if config_path is None:
         first = next((p for p in paths if p != "-"), ".")
-        config_path = find_config(first if os.path.exists(first) else ".")
+        if not os.path.exists(first):  # a --stdin-filename that is not on disk: its folder
+            first = os.path.dirname(first) if os.path.isdir(os.path.dirname(first) or ".") else "."
+        config_path = find_config(first or ".")
     elif not os.path.isfile(config_path):
         raise ConfigError(f"{config_path}: config file not found")
     config = load_config(config_path)
@@ -77,7 +79,9 @@ def lint_command(args) -> int:
 
     paths = args.paths or ["."]
     try:
-        config, pm, rules = load_settings(args.config, paths)
+        # standard input named by --stdin-filename finds its config where that file would be
+        config, pm, rules = load_settings(args.config, [
+            args.stdin_filename if p == "-" and args.stdin_filename else p for p in paths])
         if args.select is not None:
             config.select = _split(args.select)
         config.extend_select += _split(args.extend_select)

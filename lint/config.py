@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 
@@ -59,6 +60,9 @@ class Config:
             if sev not in SEVERITIES:
                 raise ConfigError(f"{where}: severity of '{rule_id}' must be one of "
                                   f"{', '.join(SEVERITIES)}, got '{sev}'")
+        if not (self.language == "auto" or re.fullmatch(r"[a-z]{2,3}", self.language)):
+            raise ConfigError(f"{where}: 'language' must be 'auto' or an ISO 639-1 code such as "
+                              f"'en', got '{self.language}'")
         if self.fail_on not in SEVERITIES:
             raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(SEVERITIES)}, got '{self.fail_on}'")
         for rule_id, settings in self.rules.items():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -42,19 +43,29 @@ def detect_newline(text: str) -> str:
     return "\n"
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(sample) - len(sample.translate(None, _CONTROL))
     return bool(sample) and control / len(sample) > 0.05
 
 
 def _plausibility(text: str) -> float:
     """How much a decoding looks like real words: penalise words that mix scripts or are
     mostly accented Latin letters (what Cyrillic read as a Latin code page looks like)."""
+    sample = text[:20000]
+    # random bytes read through a code page: box drawing, symbols, unassigned code points and
+    # hardly any spaces, where prose has a space every few letters
+    odd = sum(1 for ch in sample if ch > "\x7f" and unicodedata.category(ch) in _ODD)
+    spaces = sum(1 for ch in sample if ch.isspace())
+    if odd > len(sample) * 0.02 or (len(sample) > 200 and spaces < len(sample) * 0.03):
+        return 0.0
     good = bad = 0
-    for word in _WORD.findall(text[:20000]):
+    for word in _WORD.findall(sample):
         cyr = sum("\u0400" <= ch <= "\u04ff" for ch in word)
         accented = sum("\u00c0" <= ch <= "\u024f" for ch in word)
         ascii_ = sum(ch.isascii() for ch in word)
@@ -68,6 +79,7 @@ def _plausibility(text: str) -> float:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_ODD = frozenset(("So", "Co", "Cn", "Cc", "Cs"))
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:

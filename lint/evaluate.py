@@ -197,7 +197,12 @@ def eval_command(argv: list[str]) -> int:
     if not os.path.isdir(args.folder):
         _err(f"{args.folder}: not a folder")
         return 2
-    linter = Linter(config, rules, config.selected(rules), pm)
+    selected = config.selected(rules)
+    if args.select or args.ignore:
+        # score only what was selected: the other categories' labels would all read as misses
+        active = {rules[r].category for r in selected}
+        labels = [lab for lab in labels if lab.category in active]
+    linter = Linter(config, rules, selected, pm)
     result = run([args.folder], linter, jobs=args.jobs or default_jobs())
     for path, cause in result.errors:
         print(f"{path}: error: {cause}", file=sys.stderr)

@@ -9,7 +9,17 @@ from .decoding import InputError, decode, encode
 
 
 def fix_text(text: str, fixes) -> tuple[str, int]:
-    """Apply line and element removals to a '\n' text; returns (new text, fixes applied)."""
+    """Apply line and element removals, and span replacements, to a '\n' text; returns
+    (new text, fixes applied)."""
+    fixes = list(fixes)
+    replacements = [fx for fx in fixes if getattr(fx, "replacement", None) is not None]
+    if replacements:
+        fixes = [fx for fx in fixes if getattr(fx, "replacement", None) is None]
+        text, done = _replace_spans(text, replacements, fixes)
+        if not fixes:
+            return text, done
+        new_text, applied = fix_text(text, fixes)
+        return new_text, applied + done
     lines = text.split("\n")
     drop_lines: set[int] = set()
     element_cuts = []  # (line, col, end_line, end_col), 1-based, end exclusive
@@ -23,22 +33,47 @@ def fix_text(text: str, fixes) -> tuple[str, int]:
         # cut from the end backwards so earlier positions stay valid; skip overlapping cuts
         element_cuts.sort(reverse=True)
         last_start = None
-        emptied = set()
+        emptied = object()  # marks a line a cut left blank; it moves with later cuts
+        out: list = lines
         for line, col, end_line, end_col in element_cuts:
             if last_start and (end_line, end_col) > last_start:
                 applied -= 1
                 continue
-            head = lines[line - 1][:col - 1]
-            tail = lines[end_line - 1][end_col - 1:]
-            lines[line - 1:end_line] = [head + tail]
-            if not (head + tail).strip() and (head or tail or line != end_line or True):
-                emptied.add(line)
+            head = out[line - 1][:col - 1] if isinstance(out[line - 1], str) else ""
+            tail = out[end_line - 1][end_col - 1:] if isinstance(out[end_line - 1], str) else ""
+            joined = head + tail
+            # a line left holding only whitespace by a cut goes too
+            out[line - 1:end_line] = [joined if joined.strip() else emptied]
             last_start = (line, col)
-        # a line left holding only whitespace by a cut goes too
-        lines = [l for i, l in enumerate(lines, 1) if not (i in emptied and not l.strip())]
+        lines = [l for l in out if l is not emptied]
         return "\n".join(lines), applied
     kept = [l for i, l in enumerate(lines, 1) if i not in drop_lines]
     return "\n".join(kept), applied
+
+
+def _replace_spans(text: str, replacements, removals) -> tuple[str, int]:
+    """Apply replacement fixes, from the end backwards so earlier positions stay valid. A
+    replacement overlapping another, or on a line a removal touches, is skipped (the removal
+    wins; a later run can repair what is left)."""
+    lines = text.split("\n")
+    touched: set[int] = set()
+    for fx in removals:
+        touched.update(range(fx.line, fx.end_line + 1))
+    done = 0
+    last_start = None
+    for fx in sorted(set(replacements), key=lambda f: (f.line, f.column, f.end_line, f.end_column),
+                     reverse=True):
+        if fx.line < 1 or fx.end_line > len(lines) or fx.column < 1 or \
+                any(l in touched for l in range(fx.line, fx.end_line + 1)):
+            continue
+        if last_start and (fx.end_line, fx.end_column) > last_start:
+            continue
+        head = lines[fx.line - 1][:fx.column - 1]
+        tail = lines[fx.end_line - 1][fx.end_column - 1:]
+        lines[fx.line - 1:fx.end_line] = (head + fx.replacement + tail).split("\n")
+        last_start = (fx.line, fx.column)
+        done += 1
+    return "\n".join(lines), done
 
 
 def write_atomic(path: str, data: bytes) -> None:

@@ -40,12 +40,15 @@ class Option:
 @dataclass(frozen=True)
 class Fix:
     """A safe fix: delete source lines ``line..end_line`` (text), or the HTML element spanning
-    ``(line, column)`` to ``(end_line, end_column)``."""
+    ``(line, column)`` to ``(end_line, end_column)``; or, when ``replacement`` is not None,
+    replace the source text from ``(line, column)`` to ``(end_line, end_column)`` (1-based,
+    end column exclusive) with ``replacement`` (a repair such as mojibake, not a removal)."""
 
     line: int
     end_line: int
     column: int = 0
     end_column: int = 0
+    replacement: str | None = None
 
 
 @dataclass(slots=True)

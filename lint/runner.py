@@ -72,7 +72,7 @@ def discover(paths: list[str], config: Config) -> tuple[list[str], list[tuple[st
                         seen.add(full)
                         files.append(full)
         elif p not in seen:
-            if config.is_excluded(p) and len(paths) > 1:
+            if config.is_excluded(p):  # named explicitly (as pre-commit does): still excluded
                 continue
             seen.add(p)
             files.append(p)
@@ -114,7 +114,9 @@ class Linter:
                  timings: bool = False, stdin_data: bytes | None = None, stdin_name: str | None = None):
         self.config = config
         self.available = rules
-        self.rules = [rules[r](config.rules.get(r), config.severity.get(r)) for r in selected]
+        # a severity override names a rule or, failing that, its category
+        self.rules = [rules[r](config.rules.get(r), config.severity.get(r) or config.severity.get(rules[r].category))
+                      for r in selected]
         self.selected = set(selected)
         self.pm = pm
         self.timings = timings
@@ -171,7 +173,9 @@ class Linter:
         findings = result.findings + extra
         if result.directives:
             findings = suppression.apply(
-                findings, result.directives, self.selected, set(self.available), set(CATEGORIES),
+                findings, result.directives,
+                self.selected | {self.available[r].category for r in self.selected},
+                set(self.available), set(CATEGORIES),
                 lambda d, msg: Finding(result.path, d.line, d.column, d.line, d.end_column,
                                        "unused-suppression", "formatting",
                                        self.config.severity.get("unused-suppression", "warning"), msg))

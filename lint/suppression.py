@@ -60,10 +60,12 @@ def parse(source: str, fmt: str) -> list[Directive]:
     return found
 
 
-def apply(findings: list, directives: list[Directive], known_ids: set[str], categories: dict,
-          make_unused) -> list:
+def apply(findings: list, directives: list[Directive], active: set[str], known_ids: set[str],
+          categories: set[str], make_unused) -> list:
     """Drop suppressed findings; add one ``unused-suppression`` finding per directive (or id)
-    that suppressed nothing. ``make_unused(directive, message)`` builds that finding."""
+    that suppressed nothing. ``active`` holds the rule ids and categories this run checks (a
+    suppression of a rule that did not run cannot be judged unused); ``make_unused(directive,
+    message)`` builds the finding."""
     if not directives:
         return findings
     kept = []
@@ -86,7 +88,7 @@ def apply(findings: list, directives: list[Directive], known_ids: set[str], cate
         for i in d.ids:
             if i not in known_ids and i not in categories:
                 kept.append(make_unused(d, f"suppression names unknown rule '{i}'"))
-            elif i not in d.used:
+            elif i not in d.used and i in active:
                 kept.append(make_unused(d, f"suppression of '{i}' suppresses nothing"))
         if not d.ids and not d.used:
             kept.append(make_unused(d, f"'newslint-{d.verb}' suppresses nothing"))

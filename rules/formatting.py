@@ -89,18 +89,33 @@ def _affixes() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(prefixes), frozenset(suffixes)
 
 
+_GUESSED = ("en", "de", "es", "tr", "ru")
+
+
+@lru_cache(maxsize=None)
+def _stop_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang in _GUESSED:
+        for w in _data(f"stopwords/{lang}.txt"):
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
 def guess_language(article) -> str | None:
     """en, de, es, tr or ru by the share of their function words in the article, or None."""
-    words = [w.lower().strip(".,;:!?\"'«»()“”") for b in article.text_blocks[:40] for w in b.text.split()[:80]]
-    if len(words) < 20:
+    index = _stop_index()
+    counts = dict.fromkeys(_GUESSED, 0)
+    total = 0
+    for b in article.text_blocks[:40]:
+        words = b.text.lower().split()[:80]
+        total += len(words)
+        for w in words:
+            for lang in index.get(w.strip(".,;:!?\"'«»()“”"), ()):
+                counts[lang] += 1
+    if total < 20:
         return None
-    best, best_share = None, 0.0
-    for lang in ("en", "de", "es", "tr", "ru"):
-        stop = _data(f"stopwords/{lang}.txt")
-        share = sum(w in stop for w in words) / len(words)
-        if share > best_share:
-            best, best_share = lang, share
-    return best if best_share >= 0.08 else None
+    best = max(_GUESSED, key=counts.__getitem__)
+    return best if counts[best] / total >= 0.08 else None
 
 
 _TOKEN = regex.compile(r"(?<![\w@#/.-])\p{L}{6,}(?![\w@/-]|\.\w)")

@@ -1,1 +1,350 @@
-"""Placeholder until this rule family lands: registers nothing."""
+"""Off-topic tangents: a paragraph about another subject than the article's headline and lead.
+
+How it decides (helpers in rules/topic_text.py, word lists in rules/data/topic/<lang>.txt):
+
+* every text block becomes a bag of distinctive terms: words that are not stop words and not
+  among the most frequent of the language (wordfreq's list), cut to their first letters so
+  inflected forms meet (Turkish, Russian, German), weighted by rarity; capitalised words inside
+  a sentence are names (a run of them is one person, place or firm);
+* the subject is the headline and lead (first paragraphs); a subhead that announces the
+  paragraph under it opens a section whose subject is added for the section's paragraphs;
+* each later paragraph gets: its share of distinctive weight found in the subject, its share
+  found anywhere else in the article, the weight it brings that appears nowhere else, names
+  found nowhere else, and a topic-shift connective at its start;
+* verdict: the content left the subject (signal 1) and either stands apart from the rest of the
+  article, far below what its other paragraphs share (signal 2), or opens with a topic-shift
+  connective (signal 2'). New names are reported but never decide;
+* runs: two neighbours sharing words nobody else uses hide each other from "the rest"; the pair
+  is measured again with both set apart;
+* quiet: short articles, roundups without subheads (most paragraphs ignore the lead, or hardly
+  share words), site chrome, paragraphs in another language, commentary that points back
+  ("This development ...") -- other rules own those.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lint import Option, Rule, hookimpl
+from lint.model import HEADING, PARAGRAPH
+
+_DIGIT = re.compile(r"\d")
+_OUTSIDE_BODY = ("footer", "aside", "nav", "header", "figcaption", "figure", "related", "byline",
+                 "author", "caption", "promo", "newsletter", "comment", "share", "social")
+ISOLATED = 0.15  # a roundup has many paragraphs sharing at most this much with the rest
+APART = 0.3  # "apart": sharing at most this fraction of what the article's paragraphs typically share
+CORE_MAX = 0.1  # ... and at most this share in words the article keeps returning to
+ROUNDUP_CORE = 0.15  # a roundup: most paragraphs ignore the lead and hold this little recurring vocabulary
+
+
+@dataclass
+class Para:
+    """What the rule knows about one judged paragraph."""
+
+    block: object
+    index: int  # position among the article's text blocks
+    terms: object  # topic_text.Terms
+    subject_share: float = 1.0  # share of its distinctive weight found in the subject
+    rest_share: float = 1.0  # share found anywhere else in the article
+    new_weight: float = 0.0  # distinctive weight found nowhere else
+    new_terms: set = field(default_factory=set)
+    new_names: list = field(default_factory=list)
+    known_names: list = field(default_factory=list)
+    new_entities: int = 0
+    core_share: float = 1.0  # share in words the article keeps returning to
+    connective: str = ""
+    signals: list = field(default_factory=list)
+    flagged: bool = False
+    partner: int | None = None  # the neighbour it forms a run with
+    shared_new: list = field(default_factory=list)  # what the run shares
+
+
+class OffTopicParagraph(Rule):
+    id = "off-topic-paragraph"
+    category = "off-topic"
+    severity = "warning"
+    summary = "A paragraph about another subject than the article's headline and lead"
+    explanation = """
+    Machine-assembled copy drifts: a story about a trade deal runs on into a paragraph about an
+    election elsewhere, sometimes opened by "Meanwhile" or "In other news", often by nothing.
+
+    The rule reads the subject from the headline and lead: their distinctive words and names,
+    weighted by how rare each word is in the language (wordfreq), cut to a stem so inflected
+    forms meet. Every later paragraph is measured: how much of its distinctive vocabulary it
+    shares with the subject, how much with the rest of the article (compared with what the
+    article's other paragraphs share), which names it brings that appear nowhere else, and
+    whether it opens with a topic-shift connective ("Meanwhile", "In other news", "Separately",
+    "Öte yandan", "Тем временем", "Unterdessen", "Por otra parte"). A connective only counts
+    when the content has left the subject too.
+
+    A paragraph is flagged on two independent signals: its content has left the headline and
+    lead, AND it stands apart from the rest of the article or opens with a topic-shift
+    connective. Tangents come in runs: a neighbour carrying on the same new subject is flagged
+    with it. One finding per paragraph, spanning its lines; the message names what the
+    paragraph is about, what the article is about, and the signals.
+
+    Left alone: the headline and lead; background, history, reactions, quotes and comparisons
+    that still share the article's names or terms; every section of a roundup whose subheads
+    announce each item (each section is its own subject), and roundups without subheads (their
+    paragraphs mostly ignore the lead); site chrome, paragraphs in another language and
+    commentary that points back ("This development ...") are other rules' business. Short
+    articles (under `min_words` words or `min_paragraphs` paragraphs) are not judged: there is
+    not enough text to know what belongs. Nor are articles in a language it cannot place
+    (supported: English, Turkish, Russian, German, Spanish; others when the language is set).
+
+    Bad:
+        Vietnam and Japan agree to cut rice tariffs
+        Vietnam and Japan signed an agreement in Hanoi on Tuesday that will lower ...
+        ...
+        Meanwhile, in Chile, voters head to the polls on Sunday in a runoff between ...
+    Good:
+        Vietnam and Japan agree to cut rice tariffs
+        Vietnam and Japan signed an agreement in Hanoi on Tuesday that will lower ...
+        ...
+        South Korea took a different path, replacing its rice quota with a single tariff ...
+    """
+    options = {
+        "min_words": Option(int, 150, "shortest article judged, in words"),
+        "min_paragraphs": Option(int, 4, "fewest paragraphs (lead included) an article needs to be judged"),
+        "min_terms": Option(int, 5, "fewest distinctive words a paragraph needs to be judged"),
+        "subject_share": Option(float, 0.05, "a paragraph sharing at most this share of its distinctive "
+                                             "vocabulary with the headline and lead has left the subject"),
+        "rest_share": Option(float, 0.25, "... and one sharing at most this share with the rest of the "
+                                          "article (and far less than its other paragraphs do) is apart"),
+        "min_new_weight": Option(float, 12.0, "distinctive vocabulary (rarity-weighted) a paragraph must "
+                                              "bring that the article has nowhere else"),
+    }
+
+    def check(self, article):
+        paras = analyse(article, self.settings)
+        if not paras:
+            return
+        about = None
+        for p in paras:
+            if p.flagged:
+                if about is None:
+                    about = article.annotations.get("off-topic-subject", [])
+                yield self.block_finding(article, p.block, message(p, about))
+
+
+def analyse(article, settings) -> list[Para]:
+    """Judged paragraphs with their signals and verdicts ([] when the article is too short)."""
+    blocks = article.text_blocks
+    paragraphs = [b for b in blocks if b.kind == PARAGRAPH]
+    if len(paragraphs) < settings["min_paragraphs"] or article.word_count < settings["min_words"]:
+        return []
+    from .topic_text import Analyzer, guess_language
+
+    lang = guess_language(article)
+    if lang == "und":
+        return []  # a language the cheap guess cannot place: nothing to weigh words with
+    an = Analyzer(lang)
+    if not an.common:
+        return []
+    terms = [an.terms(b.text) for b in blocks]
+    where: dict[str, set] = {}  # stem -> text block indices holding it
+    for i, t in enumerate(terms):
+        for s in t.weights:
+            where.setdefault(s, set()).add(i)
+
+    title = article.title
+    if title is None:  # a Markdown '# headline' or HTML <h1> above the first paragraph
+        title = next((b for b in blocks if b.kind == HEADING), None)
+        if title is not None and paragraphs and title.index > paragraphs[0].index:
+            title = None
+    lead_ids = {id(b) for b in article.lead}
+    subject_idx = {i for i, b in enumerate(blocks) if b is title or id(b) in lead_ids}
+    subject = set()
+    for i in subject_idx:
+        subject.update(terms[i].weights)
+    meta_title = article.metadata.get("title")
+    if isinstance(meta_title, str) and meta_title:
+        subject.update(an.terms(meta_title).weights)
+    last_lead = max(subject_idx) if subject_idx else -1
+    article.annotations["off-topic-subject"] = _subject_words(subject, subject_idx, terms, where, lang)
+
+    # sections: a subhead that announces the paragraph under it (they share words) starts a
+    # section whose subject is the subhead and that paragraph; other short lines (a byline, an
+    # "Advertisement" label) are not subheads
+    section_subject: dict[int, set] = {}
+    current: set = set()
+    announced = set()  # paragraphs a subhead announces: never judged
+    for i, b in enumerate(blocks):
+        if b.kind == HEADING and b is not title:
+            nxt = i + 1
+            if nxt < len(blocks) and blocks[nxt].kind == PARAGRAPH and \
+                    set(terms[i].weights) & set(terms[nxt].weights):
+                announced.add(nxt)
+                current = set(terms[i].weights) | set(terms[nxt].weights)
+            continue
+        section_subject[i] = current
+    judged: list[Para] = []
+    for i, b in enumerate(blocks):
+        if b.kind != PARAGRAPH or i <= last_lead or i in subject_idx or i in announced:
+            continue
+        t = terms[i]
+        if len(t.weights) < settings["min_terms"]:
+            continue
+        if an.foreign(t):
+            continue  # another language: the foreign-language rule's business
+        if b.ancestry and b.has_ancestor(*_OUTSIDE_BODY):
+            continue  # HTML page furniture around the story: the boilerplate rule's business
+        if t.chrome:
+            continue  # a newsletter prompt, comment policy, copyright line: boilerplate too
+        if not t.entities and not _DIGIT.search(b.text) and an.refers_back(b.text):
+            continue  # "This development shows ...": commentary on what came before, no new story
+        p = Para(b, i, t, connective=an.connective(b.text))
+        measure(p, {i}, terms, where, subject | section_subject.get(i, set()))
+        judged.append(p)
+    if not judged:
+        return judged
+    # how tied an ordinary paragraph of this article is to the rest: a tangent is an outlier
+    shares = sorted(p.rest_share for p in judged)
+    typical = shares[len(shares) // 2] if len(shares) >= 4 else 1.0
+
+    sectioned = len(announced) >= 2
+    for p in judged:
+        p.signals = signals(p, settings, typical)
+        p.flagged = verdict(p.signals, sectioned)
+    # a roundup without subheads (deals, briefs, Q&A) jumps between subjects by design: its
+    # paragraphs mostly ignore the lead, or barely share words with each other; judge nothing
+    subject_shares = sorted(p.subject_share for p in judged)
+    isolated = sum(1 for p in judged if p.subject_share <= settings["subject_share"]
+                   and p.rest_share <= ISOLATED and p.new_weight >= settings["min_new_weight"])
+    core = sorted(p.core_share for p in judged)
+    roundup = (subject_shares[len(judged) // 2] <= settings["subject_share"]
+            and core[len(judged) // 2] < ROUNDUP_CORE, typical < 0.12, isolated > max(2, len(judged) // 4))
+    if len(judged) >= 4 and any(roundup):
+        for p in judged:
+            p.flagged = False
+        article.annotations["off-topic-roundup"] = True
+        return judged
+    # runs: two neighbours on the same new subject hide each other from "the rest"
+    by_index = {p.index: p for p in judged}
+    s_max, r_max = settings["subject_share"], settings["rest_share"]
+    for p in list(judged):
+        q = by_index.get(p.index + 1)
+        if q is None or (p.flagged and q.flagged):
+            continue
+        shared_new = [s for s in set(p.terms.weights) & set(q.terms.weights)
+                      if not (where[s] - {p.index, q.index})]
+        if sum(p.terms.weights[s] for s in shared_new) < 5:
+            continue
+        pair = {p.index, q.index}
+        again = []
+        for x in (p, q):
+            y = Para(x.block, x.index, x.terms, connective=x.connective, partner=(pair - {x.index}).pop())
+            measure(y, pair, terms, where, subject | section_subject.get(x.index, set()))
+            y.signals = signals(y, settings, typical)
+            y.shared_new = sorted(shared_new, key=lambda s: (-p.terms.weights[s], s))[:3]
+            again.append(y)
+        # one of the two must stand on its own (with the pair set apart), the other at least
+        # have left the subject and share little beyond its neighbour
+        strong = [x.flagged or verdict(y.signals, sectioned) for x, y in zip((p, q), again)]
+        weak = [y.subject_share <= s_max and y.rest_share <= 2 * r_max for y in again]
+        if any(strong) and all(st or wk for st, wk in zip(strong, weak)):
+            for x, y in zip((p, q), again):
+                if not x.flagged:
+                    y.flagged = True
+                    judged[judged.index(x)] = by_index[x.index] = y
+    return judged
+
+
+def _subject_words(subject, subject_idx, terms, where, lang) -> list[str]:
+    """Display forms of the subject's most telling words: rare, and repeated through the article
+    (the headline's form, lower-cased when the lead writes the word in lower case)."""
+    from .topic_text import lower
+
+    weight, shown, lowered = {}, {}, set()
+    for i in sorted(subject_idx):
+        for s, w in terms[i].weights.items():
+            weight[s] = max(weight.get(s, 0.0), w)
+            shown.setdefault(s, terms[i].shown[s])
+            if not terms[i].shown[s][:1].isupper():
+                lowered.add(s)
+    for s in lowered:
+        shown[s] = lower(shown[s], lang)
+    ranked = sorted(weight, key=lambda s: (-weight[s] * len(where.get(s, ())), s))
+    return [shown[s] for s in ranked[:4]]
+
+
+def measure(p: Para, exclude: set, terms, where, subject: set) -> None:
+    w = p.terms.weights
+    total = sum(w.values()) or 1.0
+    n = len(exclude)
+    if n == 1:  # the paragraph itself holds every one of its stems
+        new = {s for s in w if len(where[s]) == 1}
+    else:
+        new = {s for s in w if not (where[s] - exclude)}
+    new_weight = sum(w[s] for s in new)
+    p.subject_share = sum(v for s, v in w.items() if s in subject) / total
+    p.rest_share = max(0.0, (total - new_weight) / total) if w else 1.0
+    p.new_weight = new_weight
+    names = p.terms.names
+    p.new_names = [s for s in names if s in new]
+    p.known_names = [s for s in names if s not in new]
+    p.new_entities = sum(1 for e in p.terms.entities if e <= new)
+    # the article's recurring vocabulary: words in two or more other blocks
+    if n == 1:
+        p.core_share = sum(v for s, v in w.items() if len(where[s]) >= 3) / total
+    else:
+        p.core_share = sum(v for s, v in w.items() if len(where[s] - exclude) >= 2) / total
+    p.new_terms = new
+
+
+def about(p: Para) -> list[str]:
+    """Display forms of what the paragraph brings that the article has nowhere else."""
+    w, names = p.terms.weights, p.terms.names
+    ranked = sorted(p.new_terms or w, key=lambda s: (-(w[s] + (s in names)), s))
+    return [p.terms.shown[s] for s in ranked[:4]]
+
+
+def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
+    """The independent reasons to call ``p`` off-topic, as (kind, text); the first is always
+    'subject' (its content left the headline and lead) or there are none."""
+    s_max, r_max = settings["subject_share"], settings["rest_share"]
+    if p.subject_share > 2 * s_max:
+        return []
+    out = [("subject", f"shares {p.subject_share:.0%} of its distinctive words with the headline and lead")]
+    strict = p.subject_share <= s_max
+    if (strict and p.rest_share <= r_max and p.rest_share <= APART * typical and p.core_share <= CORE_MAX
+            and p.new_weight >= settings["min_new_weight"]):
+        out.append(("rest", f"{p.rest_share:.0%} with the rest of the article, where paragraphs "
+                            f"typically share {typical:.0%}"))
+    loose_apart = p.rest_share <= 2 * r_max and p.rest_share <= 0.5 * typical
+    if p.connective and p.rest_share <= 2 * r_max and p.rest_share < typical:
+        out.append(("connective", f"opens with '{p.connective}'"))
+    if p.new_entities >= 2 and not p.known_names and p.subject_share <= s_max and loose_apart \
+            and p.new_weight >= settings["min_new_weight"]:
+        names = sorted(p.new_names, key=lambda s: (-p.terms.weights[s], s))[:3]
+        out.append(("names", f"its names ({', '.join(p.terms.shown[s] for s in names)}) appear nowhere else"))
+    return out
+
+
+def verdict(sigs, sectioned=False) -> bool:
+    """Two independent signals: the content left the subject, and it stands apart from the rest
+    of the article or opens with a topic-shift connective (names found nowhere else support the
+    finding but never decide it: reactions bring new names all the time). Under subheads (a
+    roundup jumps between subjects by design) the connective is required."""
+    kinds = {kind for kind, _ in sigs}
+    if "subject" not in kinds:
+        return False
+    if sectioned:
+        return "connective" in kinds
+    return "rest" in kinds or "connective" in kinds
+
+
+def message(p: Para, subject_words) -> str:
+    about_text = ", ".join(about(p)) or "other things"
+    subject = ", ".join(subject_words) or "its headline and lead"
+    why = [text for _, text in p.signals]
+    if p.partner is not None:
+        side = "next" if p.partner > p.index else "previous"
+        shown = ", ".join(p.terms.shown[s] for s in p.shared_new)
+        why.append(f"a run with the {side} paragraph, both about {shown}")
+    return f"about {about_text}; the article is about {subject} ({'; '.join(why)})"
+
+
+@hookimpl
+def register_rules(register):
+    register(OffTopicParagraph)

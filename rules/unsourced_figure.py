@@ -1,1 +1,202 @@
-"""Placeholder until this rule family lands: registers nothing."""
+"""Unsourced figures: a money amount, percentage, count or multiple nobody is quoted for."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from lint import Option, Rule, hookimpl
+from lint.model import HEADING, LIST_ITEM, PARAGRAPH
+
+_KINDS = ("money", "percent", "count", "multiple")
+_DIGIT = re.compile(r"\d")
+_NUM_ORDINAL_END = re.compile(r"(?<!\d)\d{1,2}\.$")
+
+
+class UnsourcedFigure(Rule):
+    id = "unsourced-figure"
+    category = "unsourced-figure"
+    severity = "warning"
+    summary = "A money amount, percentage, count or multiple with no source in its sentence or paragraph"
+    explanation = """
+    Every figure a desk prints needs someone to stand behind it. The rule finds money amounts
+    ($5 billion, 3,5 milyar TL, 2 млрд рублей, 1,2 Mrd. Euro, 5.000 millones de dólares),
+    percentages (12%, yüzde 5, 3 процента, 4 Prozent, 7 por ciento), counts of people and things
+    (2,300 firms, 640 drones) and multiples (2.5 times, threefold, doubled), with their ranges and
+    approximations ("nearly 97%"), in English, Turkish, Russian, German and Spanish number styles.
+    Dates, years, times, durations, ages, ordinals, addresses, phone numbers, scores, article
+    numbers and model designations (Su-57, F-16) are not figures.
+
+    A figure is sourced when its sentence has a reporting verb with a subject ("the ministry
+    said", "dedi", "заявил", "sagte", "dijo") or a source phrase ("according to", "verilerine
+    göre", "по данным", "laut", "según"); when it sits inside a direct quote; when an earlier
+    sentence named a speaker and this one continues it ("He added ...", "The minister also
+    said ..."); when the paragraph opens on its source ("According to X, ..."), which covers the
+    whole paragraph; when the next sentence gives it ("That is according to the statistics
+    office."). A source named in the middle of a paragraph covers its own sentence and the ones
+    that continue it, not every figure after it. when a lead-in ending in ':' with a source introduces the list
+    it sits in; when the paragraph or the article carries an agency credit ("(Reuters)",
+    "[TASS]", "— AFP", "dpa"); or when it restates a figure already sourced earlier in the
+    article (a headline may restate one sourced anywhere below it). Agentless passives ("it is
+    estimated", "se calcula") and adjectives ("an estimated 2,000") are not sources.
+
+    Bad:
+        Exports are expected to hit $12 billion this year, up more than 30%.
+
+    Good:
+        Exports are expected to hit $12 billion this year, up more than 30%, the trade
+        ministry said on Tuesday.
+    """
+    options = {
+        "kinds": Option(list, list(_KINDS),
+                        "kinds of figure that need a source: money, percent, count, multiple"),
+        "min_count": Option(int, 2, "smallest count of people or things that needs a source"),
+    }
+
+    def __init__(self, settings=None, severity=None):
+        super().__init__(settings, severity)
+        bad = [k for k in self.settings["kinds"] if k not in _KINDS]
+        if bad:
+            raise ValueError(f"option 'kinds' of rule '{self.id}': unknown kind(s) "
+                             f"{', '.join(map(repr, bad))} (known: {', '.join(_KINDS)})")
+
+    def check(self, article):
+        from lint.sentences import split_sentences
+
+        from .figures_data import data, tokenize
+        from .figures_scan import Scanner, guess_language, quote_ranges
+
+        d = data()
+        source = article.source
+        words = d.word_triggers_in(source.lower())
+        if words is None and not _DIGIT.search(source):
+            return
+        blocks = article.text_blocks
+        if _article_credit(blocks, d):
+            return
+        scan = Scanner(lambda: _language(article, blocks, d, guess_language))
+        kinds = set(self.settings["kinds"])
+        min_count = self.settings["min_count"]
+
+        sourced_keys: set = set()
+        pending = []  # (block, figure, is_heading)
+        carry_list = False  # a sourced lead-in ending in ':' covers the list below it
+        after_marker = False
+        for b in article.blocks:
+            if b.kind == LIST_ITEM and not b.text:
+                after_marker = True  # a bare marker: its item text follows as a paragraph
+                continue
+            if b.kind not in (PARAGRAPH, HEADING, LIST_ITEM) or not b.text:
+                continue
+            text = b.text
+            in_list = b.kind == LIST_ITEM or after_marker
+            after_marker = False
+            list_carry = carry_list if in_list else False
+            if not in_list:
+                carry_list = False
+            block_words = words is not None and words.search(text.lower()) is not None
+            if not block_words and not scan.may_hold(text) or text.count(" ") < 2:
+                if not in_list and text.rstrip().endswith(":"):
+                    carry_list = text  # judged only if a list with figures follows
+                continue
+            is_heading = b.kind == HEADING
+            tokens = tokenize(text)
+            figs = scan.figures(text, tokens, heading=is_heading, min_count=min_count,
+                                words=block_words)
+            if not figs:
+                if not in_list and text.rstrip().endswith(":"):
+                    carry_list = text  # judged only if a list with figures follows
+                continue
+            if isinstance(list_carry, str):  # the lead-in of this list: does it name a source?
+                lead = tokenize(list_carry)
+                list_carry = carry_list = scan.has_source(lead, 0, len(lead))
+            whole = list_carry or scan.agency_credit(text)  # the whole block is covered
+            flags = []
+            prev_ok = False
+            last = figs[-1].start
+            starts = None
+            sents = _sentences(text, split_sentences)
+            for i, (ss, se) in enumerate(sents):
+                if whole or (ss > last and sents[i - 1][0] > last):
+                    flags.append((ss, se, whole))
+                    continue  # covered already, or too far past the last figure to matter
+                if starts is None:
+                    starts = [tk[1] for tk in tokens]
+                lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
+                own = scan.has_source(tokens, lo, hi)
+                ok = whole or own or (prev_ok and scan.continues(tokens, lo))
+                if own and i and not flags[-1][2] and not any(ss <= f.start < se for f in figs) \
+                        and (scan.continues(tokens, lo) or scan.has_source_phrase(tokens, lo, hi)):
+                    # "Exports rose 12%. That is according to the statistics office."
+                    flags[-1] = (flags[-1][0], flags[-1][1], True)
+                flags.append((ss, se, ok))
+                if own and not is_heading and i == 0:
+                    # a paragraph that opens on its source ("According to X, ...") is covered to
+                    # its end; a source named later covers its own sentence and the sentences that
+                    # continue it ("He added ...", "She also said ...") only
+                    whole = True
+                prev_ok = ok
+            quotes = None
+            for f in figs:
+                sourced = any(ss <= f.start < se and ok for ss, se, ok in flags)
+                if not sourced:
+                    if quotes is None:
+                        quotes = quote_ranges(text)
+                    sourced = any(a <= f.start < z for a, z in quotes)
+                if sourced:
+                    sourced_keys.add(f.key)
+                elif f.key not in sourced_keys:  # not a restatement of a sourced figure
+                    pending.append((b, f, is_heading))
+            if not in_list and text.rstrip().endswith(":"):
+                carry_list = any(ok for _, _, ok in flags)
+        for b, f, is_heading in pending:
+            if f.kind not in kinds:
+                continue
+            if is_heading and f.key in sourced_keys:
+                continue  # a headline restating a figure sourced below it
+            line, col, end_line, end_col = b.span(f.start, f.end)
+            yield self.finding(
+                article, line, col, end_line, end_col,
+                f"figure '{f.text}' ({f.kind}) has no source in its sentence or paragraph")
+
+
+def _language(article, blocks, d, guess):
+    if article.language_setting not in ("", "auto", None) or article.metadata.get("language") \
+            or article.metadata.get("lang"):
+        return article.language
+    return guess(" ".join(b.text for b in blocks[:12]), d.lang_of_word)
+
+
+def _article_credit(blocks, d) -> bool:
+    """An agency credit on the whole article: a dateline credit in the opening blocks, a
+    credit line of its own, or a wire footer ("Reporting by ...")."""
+    for b in blocks[:4]:
+        if d.agency_dateline_re.search(b.text):
+            return True
+    for b in blocks:
+        if len(b.text) <= 60 and d.agency_line_re.match(b.text):
+            return True
+    for b in blocks[-4:]:
+        if d.agency_footer_re.search(b.text):
+            return True
+    return False
+
+
+def _sentences(text, split):
+    spans = split(text) or [(0, len(text))]
+    merged = []
+    for s, e in spans:
+        if merged and _NUM_ORDINAL_END.search(text[merged[-1][0]:merged[-1][1]]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    # give each sentence the text up to the next one, so no figure falls between sentences
+    out = []
+    for i, (s, e) in enumerate(merged):
+        nxt = merged[i + 1][0] if i + 1 < len(merged) else len(text)
+        out.append((s if i else 0, nxt))
+    return out
+
+
+@hookimpl
+def register_rules(register):
+    register(UnsourcedFigure)

@@ -1,6 +1,8 @@
 """HTML articles: visible text as blocks, each piece at its source position (beautifulsoup4)."""
 from __future__ import annotations
 
+import html
+
 import regex
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.builder import HTMLParserTreeBuilder
@@ -19,6 +21,26 @@ _BLOCK = frozenset(
 )
 _LINK = frozenset(("a",))
 _WORDS = regex.compile(r"\S+")
+
+
+_ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def _map_columns(src: str, col: int, part: str) -> list[int]:
+    """Source column of each character of ``part`` (decoded text starting at column ``col`` of
+    the source line ``src``), plus the column just after it: an entity maps to where it starts."""
+    out = []
+    i = col - 1
+    for ch in part:
+        out.append(i + 1)
+        if i < len(src) and src[i] == "&":
+            m = _ENTITY.match(src, i)
+            if m and html.unescape(m.group()) != m.group():
+                i = m.end()
+                continue
+        i += 1
+    out.append(i + 1)
+    return out
 
 
 def _seg_col(seg, offset):
@@ -89,12 +111,17 @@ class _Collector:
         segments: list[tuple[int, int, int]] = []
         offset = link_chars = 0
         pending_space = False
+        last_end = None  # (line, column) just after the last character taken
         for line, col, piece, in_link in pieces:
             # one sub-piece per source line, so every character keeps its own line and column
             for k, part in enumerate(piece.split("\n")):
                 if k:
                     line, col = line + 1, 1
                     pending_space = True
+                src = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+                # entities (&amp; &nbsp; &#8217;) are longer in the source than in the text:
+                # map each character to its own source column when the two differ
+                cols = None if src[col - 1:col - 1 + len(part)] == part else _map_columns(src, col, part)
                 for m in _WORDS.finditer(part):
                     if m.start() > 0:
                         pending_space = True
@@ -103,20 +130,28 @@ class _Collector:
                         offset += 1
                     pending_space = False
                     word = m.group()
-                    if not segments or segments[-1][1] != line or _seg_col(segments[-1], offset) != col + m.start():
-                        segments.append((offset, line, col + m.start()))
+                    if cols is None:
+                        start_col = col + m.start()
+                        if not segments or segments[-1][1] != line or _seg_col(segments[-1], offset) != start_col:
+                            segments.append((offset, line, start_col))
+                        last_end = (line, col + m.end())
+                    else:
+                        for j in range(len(word)):
+                            c = cols[m.start() + j]
+                            if not segments or segments[-1][1] != line or _seg_col(segments[-1], offset + j) != c:
+                                segments.append((offset + j, line, c))
+                        last_end = (line, cols[m.end()])
                     text_parts.append(word)
                     offset += len(word)
                     if in_link:
                         link_chars += len(word)
                 if part[-1:].isspace():
                     pending_space = True
-                col += len(part)
         text = "".join(text_parts).strip()
         if not text:
             return
         first_line, first_col = segments[0][1], segments[0][2]
-        end_line, end_col = self._end(segments, text)
+        end_line, end_col = last_end
         tag = self.block_tag
         kind = PARAGRAPH
         if tag is not None and regex.fullmatch(r"h[1-6]", tag.name):
@@ -135,11 +170,6 @@ class _Collector:
         if tag is not None and tag.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             block.marker = tag.name
         self.blocks.append(block)
-
-    @staticmethod
-    def _end(segments, text):
-        off, line, col = segments[-1]
-        return line, col + (len(text) - off)
 
     def walk(self, node: Tag, ancestry: tuple[Element, ...], in_link: bool = False):
         for child in node.children:

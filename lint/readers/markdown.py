@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from ..model import BLANK, CODE, HEADING, LIST_ITEM, PARAGRAPH, Block
-from .text import blocks_from_lines, mark_title_and_headings
+from .text import _wrap_width, blocks_from_lines, mark_title_and_headings
 
 _ATX = regex.compile(r"^(\s{0,3})(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = regex.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -92,6 +92,8 @@ def _clean_offset(marks: list[tuple[int, int]], src_off: int) -> int:
 def read_markdown(path: str, text: str) -> tuple[list[Block], dict]:
     lines = text.split("\n")
     meta, skip = parse_front_matter(lines)
+    # the wrap width is a property of the whole file, not of one section between headings
+    width = _wrap_width([l for l in lines[skip:] if not _ATX.match(l) and not _FENCE.match(l)])
     blocks: list[Block] = []
     chunk: list[str] = []
     chunk_start = skip + 1
@@ -99,7 +101,7 @@ def read_markdown(path: str, text: str) -> tuple[list[Block], dict]:
     def flush_chunk():
         nonlocal chunk
         if chunk:
-            blocks.extend(blocks_from_lines(chunk, chunk_start))
+            blocks.extend(blocks_from_lines(chunk, chunk_start, width))
             chunk = []
 
     i = skip
@@ -114,7 +116,11 @@ def read_markdown(path: str, text: str) -> tuple[list[Block], dict]:
                 j += 1
             end = min(j, len(lines) - 1)
             body = "\n".join(lines[i + 1:j])
-            blocks.append(Block(CODE, body, lineno, 1, end + 1, len(lines[end]) + 1))
+            segments, off = [], 0
+            for k in range(i + 1, j):  # the body's characters sit on the lines after the fence
+                segments.append((off, k + 1, 1))
+                off += len(lines[k]) + 1
+            blocks.append(Block(CODE, body, lineno, 1, end + 1, len(lines[end]) + 1, segments=segments))
             i = end + 1
             chunk_start = i + 1
             continue

@@ -18,8 +18,12 @@ def _wrap_width(lines: list[str]) -> int:
     top = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-1]
     if top > 100 or top < 30:
         return 0
-    near = sum(1 for n in lengths if top - 15 <= n <= top)
-    return top if near >= max(3, len(lengths) // 3) else 0
+    near = [l.rstrip() for l in lines if l.strip() and top - 15 <= len(l.rstrip()) <= top]
+    if len(near) < max(3, len(lengths) // 3):
+        return 0
+    # wrapped lines end mid-sentence; one-paragraph-per-line exports end on a full stop
+    ends = sum(1 for l in near if l.endswith((".", "!", "?", '"', "”", "»", "…")))
+    return top if ends <= len(near) // 2 else 0
 
 
 def _continues(line: str, nxt: str, width: int) -> bool:
@@ -50,9 +54,10 @@ def make_block(kind: str, pieces: list[tuple[int, int, str]], **kw) -> Block:
                  last[1] + max(len(last[2]), 0), segments=segments, **kw)
 
 
-def blocks_from_lines(lines: list[str], first_line: int = 1) -> list[Block]:
-    """Group source lines into blocks. ``first_line`` is the source number of ``lines[0]``."""
-    width = _wrap_width(lines)
+def blocks_from_lines(lines: list[str], first_line: int = 1, width: int | None = None) -> list[Block]:
+    """Group source lines into blocks. ``first_line`` is the source number of ``lines[0]``;
+    ``width`` is the hard-wrap width (measured on ``lines`` when not given)."""
+    width = _wrap_width(lines) if width is None else width
     blocks: list[Block] = []
     pieces: list[tuple[int, int, str]] = []
     kind = PARAGRAPH

@@ -1,0 +1,825 @@
+"""Line classification for the boilerplate rules: which blocks of an article are site chrome.
+
+Everything here is cheap string work over ``article.text_blocks``; the phrase inventories in
+``rules/data/boilerplate/`` are read once per process, on first use.
+
+The detector works in passes:
+
+1. every block on its own: phrase inventories (whole line or line prefix, normalised), structural
+   shapes (e-mail-only line, copyright, breadcrumbs, page-title line with a domain, counters,
+   handles, stray CMS labels), HTML ancestry tokens, link-only short lines;
+2. blocks of headlines opened by a "Related" / "Most read" / "Read also" heading;
+3. neighbours: weak cues (section names, bare numbers, link-only lines) next to chrome, and short
+   non-prose lines sandwiched between chrome lines;
+4. the page edges: weak cues before the first and after the last paragraph of prose;
+5. the page around the article: short labels in the first lines before the prose starts, and
+   non-sentence lines after the last paragraph once the page's own chrome has begun there.
+
+HTML elements that hold three or more paragraphs of prose are the article, whatever their class.
+Headlines, bylines, datelines, captions and person-name lines are protected from the contextual
+passes (2-5); only an explicit phrase or shape flags them.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+DATA = os.path.join(os.path.dirname(__file__), "data", "boilerplate")
+LANGS = ("en", "tr", "ru", "de", "es", "pt", "it", "fr", "ja")
+
+# normalisation: letters and digits survive; digit runs become the token "{n}"
+_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
+_ASCII_SPLIT = re.compile(r"[^a-z0-9]+")
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def normalize_words(text: str) -> list[str]:
+    if text.isascii():
+        parts = _ASCII_SPLIT.split(text.lower())
+        if _ANY_DIGIT.search(text) is None:
+            return [w for w in parts if w]
+        return ["{n}" if w.isdigit() else w for w in parts if w]
+    s = unicodedata.normalize("NFKC", text).casefold()
+    if "\u0307" in s:  # Turkish İ casefolds to i + combining dot
+        s = s.replace("\u0307", "")
+    return ["{n}" if w.isdigit() else w for w in _SPLIT.split(s) if w]
+
+
+def normalize(text: str) -> str:
+    return " ".join(normalize_words(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str
+    weak: bool
+    run: bool
+    max_words: int
+
+
+class Inventory:
+    def __init__(self):
+        self.exact: dict[str, Entry] = {}
+        self.prefix: dict[str, Entry] = {}
+        self.contains: list[tuple[object, Entry]] = []
+        self.contains_words: set[str] = set()
+        self.longest_prefix = 1
+        self.prefix_first: dict[str, tuple[int, ...]] = {}  # first word -> prefix lengths, longest first
+        self.labels: dict[str, str] = {}
+        self.cms: set[str] = set()
+        self.vocab: set[str] = set()
+        self.tokens: dict[str, str] = {}
+        self.stopwords: set[str] = set()
+        self.attribution: set[str] = set()
+        self.attribution_starts: tuple[str, ...] = ()
+        self.agencies: set[str] = set()  # normalised agency / wire / "staff" credit names
+        self.wire_names: set[str] = set()  # the real agencies among them
+        self.agency_longest = 1
+
+
+def _data_lines(name: str):
+    path = os.path.join(DATA, name)
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            line = raw.strip()
+            if line and not line.startswith("#"):
+                yield line
+
+
+@lru_cache(maxsize=1)
+def inventory() -> Inventory:
+    inv = Inventory()
+    for line in _data_lines("kinds.txt"):
+        k, _, label = line.partition("=")
+        inv.labels[k.strip()] = label.strip()
+    contains: dict[tuple[str, int], list[str]] = {}
+    for lang in LANGS:
+        kind, weak, run, mode, max_words = "promo", False, False, "", 14
+        for line in _data_lines(f"{lang}.txt"):
+            if line.startswith("[") and line.endswith("]"):
+                parts = line[1:-1].split()
+                kind, weak, run, mode, max_words = parts[0], False, False, "", 14
+                for p in parts[1:]:
+                    if p == "weak":
+                        weak = True
+                    elif p == "run":
+                        run = True
+                    elif p == "contains":
+                        mode = "contains"
+                    elif p.startswith("max="):
+                        max_words = int(p[4:])
+                continue
+            entry_max = max_words
+            m = regex.search(r"\s+max=(\d+)$", line)
+            if m:
+                entry_max, line = int(m.group(1)), line[:m.start()]
+            is_prefix = line.endswith("*")
+            words = normalize_words(line.rstrip("*").replace("{n}", " 0 "))
+            if not words or all(w == "{n}" for w in words):
+                continue
+            key = " ".join(words)
+            inv.vocab.update(words)
+            entry = Entry(kind, weak, run, entry_max)
+            if kind == "cms":
+                inv.cms.add(key)
+            elif mode == "contains":
+                contains.setdefault((kind, max_words), []).append(key)
+            elif is_prefix:
+                inv.prefix.setdefault(key, entry)
+                lengths = set(inv.prefix_first.get(words[0], ())) | {len(words)}
+                inv.prefix_first[words[0]] = tuple(sorted(lengths, reverse=True))
+                inv.longest_prefix = max(inv.longest_prefix, len(words))
+            else:
+                inv.exact.setdefault(key, entry)
+    for (kind, max_words), keys in contains.items():
+        pattern = regex.compile(r"(?:^| )(?:" + "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?: |$)")
+        inv.contains.append((pattern, Entry(kind, False, False, max_words)))
+        inv.contains_words.update(k.split()[0] for k in keys)
+    for line in _data_lines("html-tokens.txt"):
+        tok, _, kind = line.partition(" ")
+        inv.tokens[tok.strip().lower()] = kind.strip()
+    section = ""
+    for line in _data_lines("agencies.txt"):
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        key = normalize(line)
+        if key:
+            inv.agencies.add(key)
+            if section == "agency":
+                inv.wire_names.add(key)
+            inv.agency_longest = max(inv.agency_longest, len(key.split()))
+    for line in _data_lines("stopwords.txt"):
+        inv.stopwords.update(line.casefold().split())
+    starts = []
+    for line in _data_lines("attribution.txt"):
+        for w in line.casefold().split():
+            (starts.append(w[:-1]) if w.endswith("*") else inv.attribution.add(w))
+    inv.attribution_starts = tuple(starts)
+    return inv
+
+
+# -- shapes ---------------------------------------------------------------------------------------
+
+_EMAIL = regex.compile(r"^[\s(<\[]*(?:(?:e-?mail|mail|email|e-posta|почта|correo)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\s)>\].]*$", regex.I)
+_HANDLE = regex.compile(r"^@\w{2,30}$")
+_DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co\.uk|co|ru|de|es|com\.tr|tr|it|pt|br|fr|info|io|news|tv|uk|us|ca|in|au|kr|jp|az|kz|ua|by)\b", regex.I)
+_COPYRIGHT = regex.compile(r"^(?:(?:©|\(c\)|ⓒ)\s*(?:copyright\s*)?(?:\d{4}|\p{L}+\s+\d{4})|copyright\b|telif\b)", regex.I)
+_BREADCRUMB = regex.compile(r"^[^>»›/|]{1,40}(?:\s+[>»›/]\s+[^>»›/|]{1,40}){1,6}$")
+_BREAD_LEAD = regex.compile(r"^[^<>»›]{1,40}\s+[>»›]\s*$")
+_COUNTER = regex.compile(r"^[\d.,\s]*\d[\d.,]*\s*[kKmMкКтТ]?\+?$")
+_SHARE_COUNT = regex.compile(r"^[\d.,]+\s*[kKmM]?\s+(?:shares?|views?|likes?|reads?|comments?|yorum|paylaşım|просмотр\w*|коммент\w*|kommentare?|comentarios?|comentários?)$", regex.I)
+_RULE_LINE = regex.compile(r"^[_\-=*~•·.]{3,}$")
+_BYLINE = regex.compile(r"^(?:by|von|por|par|di|da|de|автор|yazan|yazar|text|texto|written by|reporting by)\s*:?\s+\p{Lu}", regex.I)
+_CAPTION = regex.compile(r"(?:\bphoto\b\s*[:/]|\(ap photo|getty images|\bcredit\s*:|\breuters/|\bafp\b|\bfoto\s*:|фото\s*:|\bimage\s*:|\bimagen\s*:|\bbild\s*:|\bfotoğraf\s*:|/ ?shutterstock|\bepa\b)", regex.I)
+_MONTHS = regex.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun[e]?|jul[y]?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b", regex.I)
+_TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_CAPWORD = regex.compile(r"^[\p{Lu}][\p{Ll}'’.-]+$|^\p{Lu}\.$")
+_PAGE_TITLE_SEP = regex.compile(r"\s[|–—-]\s")
+_BUTTON_KINDS = frozenset(("reading", "nav", "promo", "share", "follow"))
+_BARE_BY = frozenset(("by", "von", "por", "par", "автор", "yazar"))
+_NAME_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "le", "la",
+                             "du", "des", "al", "el", "bin", "ben", "y", "e", "o", "ter", "ten", "zu", "mc", "mac"))
+_GALLERY = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
+_CONTACT = regex.compile(r"^(?:write to|e-?mail|contact|reach|send|tips?|follow)\b", regex.I)
+_BIO = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}(?:reporter|writer|editor|correspondent|columnist|journalist|contributor|producer|photographer|author)\b", regex.I)
+_MENU_SEP = regex.compile(r"\s+[|•·/]\s+")
+_UNDERSCORES = re.compile(r"_{3,}")
+_BREAD_SEP = regex.compile(r"\s[>»›]\s")
+_TERMINAL_CHARS = ".!?…。！？:;"
+_SENTENCE_CHARS = ".!?…。！？"
+_DOMAIN_ONLY = regex.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|co|io|tv|ru|de|es|tr|it|pt|br|fr|uk|us)(?:\.[a-z]{2})?/?$", regex.I)
+_HOME_WORDS = frozenset(("home", "inicio", "portada", "startseite", "главная", "anasayfa", "ana sayfa", "início", "accueil", "news"))
+_SITE_HEADERS = frozenset(("siteheader", "sitehead", "globalheader", "pageheader", "mainheader", "headerbar", "sitebranding"))
+_EMAIL_ANY = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_CREDIT = regex.compile(r"\b(?:by|von|por|par|di|da)\s+\p{Lu}|;|\(", regex.I)
+_MENU_CHARS = re.compile(r"[|•·/]")
+_PAGINATION = regex.compile(r"^\d+\s*[-–]\s*\d+\s+(?:of|von|de|из|/)\s+\d+$", regex.I)
+_COMMENT_HEAD = regex.compile(r"\b(?:said|says|wrote|dedi|schrieb|dijo|escribió|написал[а]?)\s*:$", regex.I)
+_ARCHIVE_COUNT = regex.compile(r"^\p{L}[\p{L} ]{2,30}\s\(\d{1,4}\)$")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+@dataclass(slots=True)
+class Verdict:
+    kind: str
+    why: str
+    strong: bool = True
+    end: int | None = None  # set when only the opening characters are chrome (not removable)
+
+
+@dataclass(slots=True)
+class Info:
+    """Cheap facts about one text block."""
+
+    text: str
+    words: list[str]  # normalised
+    n: int  # words in the raw text
+    terminal: bool
+    prose: bool
+    protected: bool
+    headline_like: bool
+    name: bool = False  # protected only because it reads as a person's name
+
+
+def _word_count(text: str) -> int:
+    n = len(text.split())
+    if len(text) > 12 * n and not text.isascii() and _CJK.search(text):
+        n = max(n, len(text) // 3)
+    return n
+
+
+def _is_name_line(text: str) -> bool:
+    """2-4 capitalised words and nothing else: most likely a person's name (a byline)."""
+    parts = text.replace(",", " ").split()
+    if not 2 <= len(parts) <= 4:
+        return False
+    inv = inventory()
+    if all(_CAPWORD.match(p) for p in parts):
+        low = [p.casefold().strip(".") for p in parts]
+        if any(w in inv.stopwords and w not in _NAME_PARTICLES for w in low):
+            return False  # "The New Space Race": a headline, not a name
+        return not all(w in inv.vocab for w in low)
+    return False
+
+
+def has_person_name(text: str) -> bool:
+    """Two neighbouring capitalised words that are not chrome vocabulary: a name."""
+    inv = inventory()
+    parts = text.split()
+    for a, b in zip(parts, parts[1:]):
+        if _CAPWORD.match(a) and _CAPWORD.match(b.rstrip(",.;:")):
+            wa, wb = a.casefold(), b.rstrip(",.;:").casefold()
+            if wa not in inv.vocab and wb not in inv.vocab and wa not in inv.stopwords and wb not in inv.stopwords:
+                return True
+    return False
+
+
+_CREDIT_LABEL = regex.compile(
+    r"^(?:by|von|por|par|di|da|de|via|source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|fonti|kaynak"
+    r"|источник|источники|автор|credit|credits)\s*:?\s+(?=\S)", regex.I)
+_CREDIT_JOIN = frozenset(("and", "und", "y", "e", "et", "ve", "и", "with", "mit", "con", "com", "ile", "from"))
+_BY_WORDS = frozenset(("by", "von", "por", "par", "di", "da", "de", "автор"))
+_STAFF_TAIL = frozenset(("staff", "staff reports", "staff report", "reports", "desk", "news desk", "web desk", "team",
+                         "wire", "wires", "agencies", "newsroom", "editors", "redaktion"))
+
+
+def _agency_only(words: list[str], inv: Inventory, need_wire: bool) -> bool:
+    """The words are nothing but agency / wire / desk names joined by "and" or commas."""
+    i, found, wire = 0, False, False
+    while i < len(words):
+        w = words[i]
+        if w in _CREDIT_JOIN and found:
+            i += 1
+            continue
+        for k in range(min(inv.agency_longest, len(words) - i), 0, -1):
+            key = " ".join(words[i:i + k])
+            if key in inv.agencies:
+                i += k
+                found = True
+                wire = wire or key in inv.wire_names
+                break
+        else:
+            return False
+    return wire if need_wire else found
+
+
+def credit_verdict(info: Info) -> Verdict | None:
+    """An agency-only credit line: "By Staff Reports", "SOURCE: News agencies", "Reuters, AP",
+    "By NORTH HARBOUR GAZETTE STAFF", "Via example.info". A credit naming a person is a byline."""
+    text = info.text.strip().rstrip("-–—|·• ").strip()
+    n = len(text.split())
+    if not 1 <= n <= 8 or text.endswith(("!", "?", "…")):
+        return None
+    inv = inventory()
+    m = _CREDIT_LABEL.match(text)
+    rest = text[m.end():] if m else text
+    words = normalize_words(rest)
+    if not words or (m is None and n > 6):
+        return None
+    if any(_DOMAIN_ONLY.match(p) for p in rest.split()) and m is not None and len(rest.split()) == 1:
+        return Verdict("author", f"agency-only credit line, names no person ({_quote(text)})")
+    if _agency_only(words, inv, m is None):
+        return Verdict("author", f"agency-only credit line, names no person ({_quote(text)})")
+    if m is not None and m.group(0).split()[0].rstrip(":").casefold() in _BY_WORDS and "," not in rest:
+        # "By <SITE NAME> STAFF": a masthead plus a staff word, no person's name
+        for k in (2, 1):
+            if len(words) > k and " ".join(words[-k:]) in _STAFF_TAIL and len(words) - k <= 4:
+                head = rest.split()[:len(words) - k]
+                if all(h.isupper() or h.casefold() in inv.stopwords for h in head) or not has_person_name(rest):
+                    return Verdict("author", f"staff credit line, names no person ({_quote(text)})")
+    return None
+
+
+def _reported(words: list[str]) -> bool:
+    inv = inventory()
+    return not inv.attribution.isdisjoint(words)
+
+
+def has_attributed_figure(text: str) -> bool:
+    if not _ANY_DIGIT.search(text):
+        return False
+    inv = inventory()
+    for w in normalize_words(text):
+        if w in inv.attribution or (inv.attribution_starts and w.startswith(inv.attribution_starts)):
+            return True
+    return False
+
+
+def _is_dateline(text: str, n: int) -> bool:
+    if n > 10:
+        return False
+    if not _ANY_DIGIT.search(text):
+        return False
+    return bool(_MONTHS.search(text)) or bool(n <= 6 and _TIME.search(text))
+
+
+_CAPTION_CUES = ("photo", "getty", "credit", "reuters", "afp", "foto", "фото", "image", "imagen", "bild", "shutterstock", "epa")
+
+
+def _has_caption_cue(text: str) -> bool:
+    low = text.lower()
+    return any(c in low for c in _CAPTION_CUES)
+
+
+def block_info(block, is_title: bool, inv: Inventory | None = None) -> Info:
+    text = block.text
+    inv = inv or inventory()
+    n = len(text.split())
+    if len(text) > 12 * n and not text.isascii() and _CJK.search(text):
+        n = max(n, len(text) // 3)
+    # phrases are matched on whole short lines or on the opening words of longer ones
+    cut = 320 if n <= 40 else 160
+    words = normalize_words(text if len(text) <= cut else text[:cut])
+    last = text.rstrip().rstrip("\"'”’»)]")[-1:]
+    terminal = last != "" and last in _TERMINAL_CHARS
+    if n >= 30:
+        return Info(text, words, n, terminal, True, False, False)
+    sentence_end = last != "" and last in _SENTENCE_CHARS
+    prose = n >= 14 and sentence_end and (
+        len(inv.stopwords.intersection(words)) >= 2 or (not text.isascii() and _CJK.search(text) is not None))
+    if prose:
+        return Info(text, words, n, terminal, True, False, False)
+    hard = (
+        (is_title and n >= 2 and sum(1 for w in words if w.isalpha()) >= 2)
+        or (n <= 12 and _BYLINE.match(text) is not None)
+        or _is_dateline(text, n)
+        or (_has_caption_cue(text) and _CAPTION.search(text) is not None)
+    )
+    name = not hard and 2 <= n <= 4 and _is_name_line(text)
+    return Info(text, words, n, terminal, False, hard or name, n <= 25, name)
+
+
+# -- pass 1: each block on its own -------------------------------------------------------------------
+
+def _label(kind: str) -> str:
+    return inventory().labels.get(kind, kind)
+
+
+def _quote(text: str, limit: int = 50) -> str:
+    t = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return f"'{t}'"
+
+
+def phrase_verdict(info: Info) -> Verdict | None:
+    inv = inventory()
+    words = info.words
+    if not words:
+        return None
+    key = " ".join(words)
+    e = inv.exact.get(key) if len(words) <= 16 else None
+    if e is None and len(words) >= 2 and words[-1] == "{n}":
+        e = inv.exact.get(" ".join(words[:-1]))  # "View all (23)", "Comments 5"
+    if e is not None:
+        return Verdict(e.kind, f"{_label(e.kind)} ({_quote(info.text)})", not e.weak)
+    for k in inv.prefix_first.get(words[0], ()):
+        if k > len(words):
+            continue
+        e = inv.prefix.get(" ".join(words[:k]))
+        if e is not None and info.n <= e.max_words:
+            if info.prose and e.max_words <= 20:
+                continue  # a long sentence that merely starts like a button
+            if info.prose and _reported(words):
+                continue  # "This website uses cookies, the banner says, ..." is reporting
+            if e.kind in _BUTTON_KINDS and info.text.rstrip().endswith(("?", "!")):
+                continue  # "Back to Taylor! ..." is a headline, not a button
+            return Verdict(e.kind, f"{_label(e.kind)} ({_quote(info.text)})", not e.weak)
+    # "Read also: <headline>", "Tags: a, b", "Newsletter abonnieren: ..."
+    colon = info.text.find(":")
+    if 0 < colon <= 40 and info.n <= 30:
+        label = normalize_words(info.text[:colon])
+        e = inv.exact.get(" ".join(label)) if label else None
+        if e is not None and not e.weak and e.kind not in ("social", "legal"):
+            return Verdict(e.kind, f"{_label(e.kind)} ({_quote(info.text)})")
+    if info.n <= 40 and not inv.contains_words.isdisjoint(words) and not (info.prose and _reported(words)):
+        for pattern, e in inv.contains:
+            if info.n <= e.max_words and pattern.search(key):
+                return Verdict(e.kind, f"{_label(e.kind)} ({_quote(info.text)})")
+    if 4 <= info.n <= 45 and not _reported(words):
+        return _pitch_sentence(info)
+    return None
+
+
+_SENTENCE_START = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\p{N}\"“])")
+_PITCH_KINDS = frozenset(("newsletter", "paywall", "app", "promo"))
+
+
+def _pitch_sentence(info: Info) -> Verdict | None:
+    """A later sentence of a short paragraph that is a sales pitch: "Need more space? Subscribe to
+    our sister title ...", "... Click here for more". The whole line is the page's promo box."""
+    inv = inventory()
+    for m in _SENTENCE_START.finditer(info.text):
+        rest = normalize_words(info.text[m.end():])
+        if len(rest) < 2:
+            continue
+        for k in inv.prefix_first.get(rest[0], ()):
+            if k < 2 or k > len(rest):
+                continue
+            e = inv.prefix.get(" ".join(rest[:k]))
+            if e is not None and not e.weak and e.kind in _PITCH_KINDS and len(rest) <= e.max_words:
+                return Verdict(e.kind, f"{_label(e.kind)}: a sales pitch closes the paragraph ({_quote(info.text[m.end():])})")
+    return None
+
+
+def _mini(text: str) -> Info:
+    n = _word_count(text)
+    return Info(text, normalize_words(text), n, False, False, False, True)
+
+
+def shape_verdict(info: Info, block) -> Verdict | None:
+    text = info.text.strip()
+    n = info.n
+    if n > 40:
+        return None
+    if info.prose:
+        colon = text.find(":")
+        if 0 < colon <= 20:
+            label = " ".join(normalize_words(text[:colon]))
+            if label in inventory().cms:
+                return Verdict("cms", f"stray CMS label at the start of a paragraph ({_quote(text[:colon + 1])})",
+                               end=colon + 1)
+        if n <= 30 and _BIO.match(text):
+            return Verdict("author", f"author bio ({_quote(text, 40)})")
+        if _COPYRIGHT.match(text):
+            return Verdict("copyright", f"copyright line ({_quote(text)})")
+        return None
+    c0 = text[:1]
+    digit0 = c0.isdigit()
+    has_at = "@" in text
+    if has_at and _EMAIL.match(text):
+        return Verdict("author", f"e-mail address alone on a line ({_quote(text)})")
+    if c0 == "@" and _HANDLE.match(text):
+        return Verdict("follow", f"social handle alone on a line ({_quote(text)})")
+    if n <= 8 and not info.terminal or text.endswith("."):
+        v = credit_verdict(info) if n <= 8 else None
+        if v is not None:
+            return v
+    if (not c0.isalnum() or c0 in "cCtT") and _COPYRIGHT.match(text):
+        return Verdict("copyright", f"copyright line ({_quote(text)})")
+    if digit0 and (_GALLERY.match(text) or _PAGINATION.match(text)):
+        return Verdict("gallery", f"gallery counter ({_quote(text)})")
+    if has_at and n <= 30 and _CONTACT.match(text) and _EMAIL_ANY.search(text):
+        return Verdict("author", f"author contact line ({_quote(text)})")
+    if (" is " in text or " was " in text) and _BIO.match(text):
+        return Verdict("author", f"author bio ({_quote(text, 40)})")
+    words = info.words
+    if n <= 16 and text.endswith(":") and _COMMENT_HEAD.search(text) and _ANY_DIGIT.search(text):
+        return Verdict("comments", f"comment header ({_quote(text)})")
+    if n <= 5 and text.endswith(")") and _ARCHIVE_COUNT.match(text):
+        return Verdict("nav", f"archive link with a post count ({_quote(text)})", strong=False)
+    if 2 <= n <= 8 and not info.terminal:
+        parts = [p for p in _MENU_SEP.split(text) if p.strip()] if _MENU_CHARS.search(text) else [text]
+        if len(parts) >= 2 and all(phrase_verdict(_mini(p)) for p in parts):
+            return Verdict("nav", f"row of page controls ({_quote(text)})")
+        inv = inventory()
+        if len(parts) == 1 and len(words) >= 2 and all(
+                (e := inv.exact.get(w)) is not None and e.kind in ("share", "social") for w in words):
+            return Verdict("share", f"row of share buttons ({_quote(text)})")
+        if len(parts) == 1 and len(words) >= 3:
+            segs = _segments(words, inv)
+            if segs is not None:
+                strong = sum(not e.weak for e in segs) >= 2
+                return Verdict("nav", f"page links run together on one line ({_quote(text)})", strong=strong)
+    if n <= 16 and not info.terminal:
+        v = _glued_menu(text) or _home_trail(words, text)
+        if v is not None:
+            return v
+    if not c0.isalnum():
+        if _UNDERSCORES.fullmatch(text):
+            return Verdict("cms", f"separator line ({_quote(text)})")
+        if _RULE_LINE.match(text):
+            return Verdict("cms", f"separator line ({_quote(text)})", strong=False)
+    if len(words) == 1 and words[0] in _BARE_BY:
+        return Verdict("cms", f"stray CMS label with nothing after it ({_quote(text)})")
+    if digit0 and _SHARE_COUNT.match(text):
+        return Verdict("share", f"share/view counter ({_quote(text)})")
+    if n <= 16 and not info.terminal and (">" in text or "»" in text or "›" in text):
+        if _BREADCRUMB.match(text) and _BREAD_SEP.search(text):
+            return Verdict("nav", f"breadcrumb trail ({_quote(text)})")
+        if n <= 6 and _BREAD_LEAD.match(text):
+            return Verdict("nav", f"breadcrumb trail ({_quote(text)})")
+    if ("|" in text or " - " in text or "–" in text or "—" in text) and _PAGE_TITLE_SEP.search(text) and "http" not in text:
+        parts = [p.strip() for p in _PAGE_TITLE_SEP.split(text)]
+        if len(parts) >= 2 and any(len(p.split()) <= 3 and _DOMAIN.search(p) for p in (parts[0], parts[-1])) \
+                and sum(len(p.split()) for p in parts) >= 4:
+            return Verdict("nav", f"page-title line with the site's domain ({_quote(text)})")
+    # a stray CMS label: "Текст:", "Source:" with nothing after it
+    if n <= 3 and text.endswith((":", "：")):
+        if " ".join(words) in inventory().cms:
+            return Verdict("cms", f"stray CMS label with nothing after it ({_quote(text)})")
+    if n == 1 and "." in text and _DOMAIN_ONLY.match(text):
+        return Verdict("domain", f"site name or domain alone on a line ({_quote(text)})", strong=False)
+    if 3 <= n <= 16 and " / " in text and not info.terminal:
+        parts = [p.strip() for p in text.split(" / ")]
+        if len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts) and \
+                " ".join(normalize_words(parts[0])) in _HOME_WORDS:
+            return Verdict("nav", f"breadcrumb trail ({_quote(text)})")
+    if len(text) <= 8 and (digit0 or c0 in "+-") and _COUNTER.match(text):
+        return Verdict("share", f"bare counter ({_quote(text)})", strong=False)
+    if block.link_text and n <= 10 and not info.terminal and block.link_text >= 0.9 * len(text.replace(" ", "")):
+        return Verdict("nav", f"short line that is all link text ({_quote(text)})", strong=False)
+    return None
+
+
+def _segments(words: list[str], inv: Inventory) -> list[Entry] | None:
+    """Split the words into two or more whole phrase entries ("Terms of Service Privacy Notice")."""
+    n = len(words)
+    best: list[list[Entry] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 1, min(n, i + 5) + 1):
+            e = inv.exact.get(" ".join(words[i:j]))
+            if e is not None and (best[j] is None or len(best[j]) > len(best[i]) + 1):
+                best[j] = best[i] + [e]
+    segs = best[n]
+    return segs if segs is not None and len(segs) >= 2 else None
+
+
+_GLUE = regex.compile(r"\p{Ll}{3}(?=\p{Lu})")
+
+
+def _glued_menu(text: str) -> Verdict | None:
+    """Menu or tag links whose text ran together without spaces: "NewsSportsBusinessWeather"."""
+    glue = len(_GLUE.findall(text))
+    if glue >= 3 or (glue >= 2 and len(text.split()) <= 2):
+        return Verdict("nav", f"menu links glued together without spaces ({_quote(text)})")
+    return None
+
+
+def _home_trail(words: list[str], text: str) -> Verdict | None:
+    """A breadcrumb that lost its separators: "Home News Business News <headline>"."""
+    if len(words) < 3 or words[0] not in _HOME_WORDS:
+        return None
+    inv = inventory()
+    k = 1
+    while k < len(words) and (e := inv.exact.get(words[k])) is not None and e.kind == "nav":
+        k += 1
+    if k >= 3:
+        return Verdict("nav", f"breadcrumb trail without separators ({_quote(text)})")
+    return None
+
+
+def _split_token(token: str) -> list[str]:
+    token = regex.sub(r"(?<=[a-z])(?=[A-Z])", " ", token)
+    return [w for w in regex.split(r"[^A-Za-z0-9]+", token.lower()) if w]
+
+
+_NEGATING = frozenset(("has", "with", "no", "without", "hide", "hidden", "is", "not", "pre", "after", "before"))
+
+
+@lru_cache(maxsize=4096)
+def element_kind(el) -> tuple[str, str] | None:
+    """(kind, token) when an HTML element's tag, id, class or role marks a chrome container."""
+    tokens = inventory().tokens
+    if el.tag in ("nav", "footer"):
+        return (el.tag, f"<{el.tag}>")
+    for raw in (el.id, *el.classes, el.role):
+        if not raw:
+            continue
+        words = _split_token(raw)
+        if "".join(words) in _SITE_HEADERS:
+            return ("nav", raw)
+        for i, w in enumerate(words):
+            stem = w[:-1] if w.endswith("s") and w[:-1] in tokens else w
+            kind = tokens.get(stem)
+            if kind is None:
+                continue
+            if i and words[i - 1] in _NEGATING:
+                continue
+            return (kind, raw)
+    return None
+
+
+def ancestry_verdict(info: Info, block, content: set[int]) -> Verdict | None:
+    if not block.ancestry:
+        return None
+    for el in reversed(block.ancestry):
+        found = element_kind(el)
+        if found is None:
+            continue
+        kind, token = found
+        if id(el) in content and kind != "comments":
+            continue  # an element holding several paragraphs of prose is the article, whatever its class
+        if info.prose and kind in ("sidebar", "footer", "nav", "tags", "promo", "author", "related", "ad"):
+            return None  # a paragraph of prose inside a layout container: likely the article
+        if info.prose and kind == "comments" and block.kind != "paragraph":
+            return None
+        return Verdict(kind, f"inside a '{token}' element ({kind} container): {_quote(info.text, 40)}")
+    return None
+
+
+# -- the passes ---------------------------------------------------------------------------------------
+
+def classify(article) -> dict[int, Verdict]:
+    """{index in article.text_blocks: Verdict} for every block judged to be chrome."""
+    cached = article.annotations.get("boilerplate.verdicts")
+    if cached is not None:
+        return cached
+    blocks = article.text_blocks
+    title = article.title
+    first = blocks[0] if blocks else None
+    inv = inventory()
+    infos = [block_info(b, b is title or (title is None and b is first), inv) for b in blocks]
+    article.annotations["boilerplate.infos"] = infos
+    content: set[int] = set()
+    if article.format == "html":
+        prose_count: dict[int, int] = {}
+        for b, info in zip(blocks, infos):
+            if info.prose:
+                for el in b.ancestry:
+                    k = id(el)
+                    prose_count[k] = prose_count.get(k, 0) + 1
+        content = {k for k, c in prose_count.items() if c >= 3}
+    out: dict[int, Verdict] = {}
+    weak: dict[int, Verdict] = {}
+    runs: list[int] = []
+    inv = inventory()
+    for i, (b, info) in enumerate(zip(blocks, infos)):
+        v = phrase_verdict(info)
+        if v is not None and _subheading(infos, i):
+            if b.kind == "heading" and b.marker and (b.marker.startswith("#") or b.marker.startswith("h")):
+                v = None  # an explicit subheading of the article ("## Sponsored content")
+            elif v.kind in ("social", "nav", "legal"):
+                v = Verdict(v.kind, v.why, strong=False)
+        if v is not None and info.protected and not v.strong:
+            v = None
+        if v is None or not v.strong:
+            v2 = shape_verdict(info, b)
+            if v2 is not None and (v2.strong or v is None):
+                v = v2
+        if (v is None or not v.strong) and b.ancestry:
+            v3 = ancestry_verdict(info, b, content)
+            if v3 is not None:
+                v = v3
+        if v is None:
+            continue
+        if v.strong:
+            out[i] = v
+            entry = inv.exact.get(" ".join(info.words))
+            if entry is not None and entry.run:
+                runs.append(i)
+            else:
+                found = _prefix_entry(info.words)
+                if found is not None and found[0].run and len(info.words) - found[1] <= 3 and ":" not in info.text.rstrip(":"):
+                    runs.append(i)
+        elif not info.protected:
+            weak[i] = v
+    # the headline: when the block read as the title is chrome (a breadcrumb, a kicker), the
+    # first headline-like line after it is the real one and is protected like a title
+    if title is not None and blocks and (title is first or title is None):
+        for i in range(min(len(blocks), 7)):
+            if i in out or i in weak:
+                continue
+            info = infos[i]
+            if not info.prose and 2 <= info.n <= 25 and not info.terminal and blocks[i] is not title:
+                if any(k in out for k in range(i)):
+                    info.protected = True
+                break
+            if info.prose:
+                break
+    # pass 2: the headlines listed under a related / most-read heading
+    strong_pass1 = set(out)
+    for i in runs:
+        heading = _quote(blocks[i].text, 40)
+        for j in range(i + 1, min(len(blocks), i + 13)):
+            info = infos[j]
+            if j in out:
+                continue
+            if j == i + 1 and info.prose and (j + 1) in out and (j + 1) in strong_pass1:
+                # one teaser paragraph held between the heading and more chrome
+                out[j] = Verdict("related", f"related-stories block: teaser text under {heading}")
+                continue
+            if info.prose or info.n > 25 or (info.protected and not _CAPTION.search(info.text)):
+                break
+            if blocks[j].kind == "heading" and j + 1 < len(blocks) and infos[j + 1].prose:
+                # a subheading of the article, unless it is one more long headline at the foot of a list
+                if not (j - i >= 3 and info.n >= 6 and not info.terminal and not info.protected):
+                    break
+            end = info.text.rstrip()
+            if end.endswith(":") or (end.endswith(".") and not end.endswith("..") and info.n >= 4):
+                break  # a sentence or an introduction: the article goes on
+            out[j] = Verdict("related", f"related-stories block: headline under {heading}")
+            weak.pop(j, None)
+    # pass 3: neighbours. Word cues (section names, link-only lines) spread along a menu;
+    # bare counters only count when they touch a line that is chrome on its own.
+    strong = set(out)
+    changed = True
+    rounds = 0
+    while changed and rounds < 8:
+        changed = False
+        rounds += 1
+        for i in range(len(blocks)):
+            if i in out:
+                continue
+            prev_c = i > 0 and (i - 1) in out
+            next_c = i + 1 < len(blocks) and (i + 1) in out
+            if i in weak:
+                v = weak[i]
+                if v.kind == "domain":
+                    ok = False  # only at the page's end, next to the site's own chrome (pass 4)
+                elif v.kind == "share":
+                    ok = (i - 1) in strong or (i + 1) in strong
+                else:
+                    ok = prev_c or next_c
+                if ok:
+                    del weak[i]
+                    out[i] = Verdict(v.kind, f"{v.why}, next to other chrome")
+                    changed = True
+            elif prev_c and next_c and not infos[i].protected and infos[i].n <= 4 and not infos[i].terminal:
+                out[i] = Verdict("nav", f"short line between chrome lines ({_quote(infos[i].text)})")
+                changed = True
+    # pass 4: word cues at the page edges, outside the run of prose
+    body = [i for i, info in enumerate(infos) if info.prose and i not in out]
+    if body and weak:
+        lo, hi = body[0], body[-1]
+        for i, v in list(weak.items()):
+            if v.kind == "domain" and not (i > hi and any(k > hi for k in strong)):
+                continue
+            if (i < lo or i > hi) and v.kind != "share" and not (i + 1 < len(infos) and infos[i + 1].prose):
+                where = "before the article text" if i < lo else "after the article text"
+                out[i] = Verdict(v.kind, f"{v.why}, {where}")
+    # pass 5: the page around the article. After the last paragraph of prose a news story has
+    # nothing but chrome; a line that is not a sentence there is a leftover teaser or link.
+    body = [i for i, info in enumerate(infos) if info.prose and i not in out]
+    if body:
+        lo, hi = body[0], body[-1]
+        anchor = None
+        for i in range(hi + 1, len(blocks)):
+            if i in out:
+                if anchor is None and i in strong:
+                    anchor = i
+                continue
+            if anchor is None:
+                continue  # no chrome yet: a table or a list that ends the article
+            info = infos[i]
+            prev = infos[i - 1].text.rstrip()
+            if prev.endswith(":") and i - 1 not in out:
+                break  # a list the article introduces
+            if (info.protected and not info.name) or info.prose or _CREDIT.search(info.text):
+                continue
+            if not info.terminal or info.text.rstrip().endswith(("...", "…")):
+                out[i] = Verdict("related", f"non-sentence line in the page chrome after the article ({_quote(info.text)})")
+        for i in range(0, min(lo, 6)):
+            if i in out:
+                continue
+            info = infos[i]
+            if info.protected or info.n > 3 or info.terminal or has_person_name(info.text):
+                continue
+            out[i] = Verdict("nav", f"short label above the article text ({_quote(info.text)})")
+    article.annotations["boilerplate.verdicts"] = out
+    return out
+
+
+def _prefix_entry(words: list[str]) -> tuple[Entry, int] | None:
+    inv = inventory()
+    if not words:
+        return None
+    for k in inv.prefix_first.get(words[0], ()):
+        if k > len(words):
+            continue
+        e = inv.prefix.get(" ".join(words[:k]))
+        if e is not None:
+            return e, k
+    return None
+
+
+def _subheading(infos: list[Info], i: int) -> bool:
+    """A short line between paragraphs of prose reads as a subheading, not a button."""
+    prev_ok = i == 0 or infos[i - 1].prose
+    next_ok = i + 1 < len(infos) and infos[i + 1].prose
+    return prev_ok and next_ok

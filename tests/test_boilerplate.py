@@ -1,0 +1,311 @@
+"""The boilerplate family: site-chrome (phrases, shapes, HTML ancestry) and repeated-across-articles."""
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+from lint.config import Config
+from lint.decoding import decode
+from lint.runner import build_article
+from rules.boilerplate import RepeatedAcrossArticles, SiteChrome
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench" / "boilerplate"
+
+BODY_EN = (
+    "The council approved the budget on Tuesday after a long debate, and the mayor said the "
+    "savings would protect care services for older residents over the next two years."
+)
+BODY_EN2 = (
+    "Opposition members said the cuts to library hours would fall hardest on families in the "
+    "east of the town, where many children have no quiet room at home to study in."
+)
+
+
+def article(text: str, name: str = "a.txt"):
+    text = textwrap.dedent(text)
+    return build_article(name, decode(text.encode("utf-8")), Config())
+
+
+def flagged(text: str, name: str = "a.txt") -> dict[int, str]:
+    """{source line: message} of site-chrome findings."""
+    return {f.line: f.message for f in SiteChrome().check(article(text, name))}
+
+
+def lines_of(text: str, *wanted: str) -> set[int]:
+    src = textwrap.dedent(text).split("\n")
+    return {i for i, l in enumerate(src, 1) if l.strip() in wanted}
+
+
+# -- phrase inventories, several languages -----------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Share on Facebook", "Advertisement", "Reklam yükleniyor...", "Werbung", "Реклама",
+    "Publicidad", "Loading...", "Subscribe to our newsletter", "5 min read", "Leave a reply",
+    "Читайте также", "Lesen Sie auch", "Bizi takip edin", "Suscríbete a nuestro boletín",
+    "Home > World > Asia", "© 2025 Example Media. All rights reserved.", "Todos los derechos reservados",
+])
+def test_chrome_line_between_paragraphs_is_flagged(line):
+    text = f"Budget approved\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN2}\n"
+    found = flagged(text)
+    assert 5 in found, found
+
+
+def test_message_names_the_kind_and_the_phrase():
+    found = flagged(f"Budget approved\n\n{BODY_EN}\n\nShare on Facebook\n\n{BODY_EN2}\n")
+    assert found[5].startswith("share button") and "'Share on Facebook'" in found[5]
+
+
+def test_cookie_banner_prefix_is_flagged():
+    text = (f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n"
+            "This website uses cookies to improve your experience. We'll assume you're ok with this. Accept Read More\n")
+    found = flagged(text)
+    assert 7 in found and found[7].startswith("cookie")
+
+
+def test_related_block_flags_the_unrelated_headlines_under_it():
+    text = f"""\
+    Budget approved
+
+    {BODY_EN}
+
+    {BODY_EN2}
+
+    Most read
+    Celebrity chef opens third restaurant in the old port
+    Storm warning for the weekend as rivers rise
+    """
+    found = flagged(text)
+    assert {7, 8, 9} <= set(found)
+    assert "headline under 'Most read'" in found[8]
+
+
+def test_turkish_and_russian_article_chrome():
+    text = """\
+    Belediye otoparkı yıkıyor
+
+    Eskişehir Büyükşehir Belediyesi, kent merkezindeki eski katlı otoparkı yıkarak yerine park yapma kararı aldı, belediye meclisi salı günü kararı onayladı.
+
+    Paylaş
+
+    Esnaf ise karara tepkili; dernek başkanı müşterilerin arabalarını bırakacak yer bulamayacağını söyledi ve yeni otopark istedi.
+
+    İlgili Haberler
+    Tramvay hattında bakım çalışması başlıyor
+
+    Tüm hakları saklıdır.
+    """
+    found = flagged(text)
+    assert {5, 9, 10, 12} <= set(found)
+
+
+def test_stray_cms_label():
+    text = f"Budget approved\n\nТекст:\n\n{BODY_EN}\n\n{BODY_EN2}\n"
+    found = flagged(text)
+    assert 3 in found and "CMS label" in found[3]
+
+
+def test_email_only_line_and_page_title_line():
+    text = f"""\
+    Budget approved | Local News | dunmoorgazette.co.uk
+
+    Budget approved
+
+    {BODY_EN}
+
+    helen.marsh@dunmoorgazette.co.uk
+
+    {BODY_EN2}
+    """
+    found = flagged(text)
+    assert {1, 7} <= set(found)
+    assert "domain" in found[1] and "e-mail" in found[7]
+
+
+# -- hard negatives ------------------------------------------------------------------------------
+
+def test_headline_byline_dateline_caption_and_subheading_are_quiet():
+    text = f"""\
+    Council backs leaner budget as reserves run low
+
+    By Helen Marsh
+
+    12 March 2025, 18:40
+
+    DUNMOOR — {BODY_EN}
+
+    The council chamber during Tuesday's vote. Photo: Tom Walsh
+
+    What the cuts mean for libraries
+
+    {BODY_EN2} The library on Carter Street will close on Saturdays from April, the council said.
+    """
+    assert flagged(text) == {}
+
+
+def test_article_about_cookies_is_quiet():
+    text = """\
+    Regulator tells websites to make rejecting cookies easy
+
+    This website uses cookies, the typical banner says, and then offers a single large button to accept them, the regulator's head of technology policy told reporters on Tuesday.
+
+    Advertising cookies, which follow people from site to site to build a profile of their interests, are the main target of the new rules, the regulator said in its guidance.
+
+    Publishers that rely on advertising revenue have argued that asking readers to pay instead, or to accept tracking, is a fair bargain for the news they read.
+    """
+    assert flagged(text) == {}
+
+
+def test_markdown_subheading_named_like_chrome_is_quiet():
+    text = f"""\
+    # Advertising moves to retail sites
+
+    {BODY_EN}
+
+    ## Sponsored content
+
+    {BODY_EN2}
+    """
+    assert flagged(text, "a.md") == {}
+
+
+# -- HTML ancestry --------------------------------------------------------------------------------
+
+HTML = f"""\
+<html lang="en"><body>
+<article>
+<h1>Night ferry returns</h1>
+<p>{BODY_EN}</p>
+<div class="article-share-bar"><a href="#">Facebook</a> <a href="#">Mail this</a></div>
+<p>{BODY_EN2}</p>
+<section class="relatedPosts"><ul>
+<li><a href="/1">Ten quiet beaches for an autumn walk</a></li>
+</ul></section>
+<p>{BODY_EN}</p>
+</article>
+</body></html>
+"""
+
+
+def test_html_ancestry_tokens_flag_share_bar_and_related_list():
+    found = flagged(HTML, "a.html")
+    assert 5 in found and 8 in found
+    assert "share" in found[5] and "relatedPosts" in found[8]
+    assert not {3, 4, 6, 10} & set(found)
+
+
+def test_html_layout_class_around_the_article_body_is_not_chrome():
+    html = f"""\
+    <html><body><div class="content-with-sidebar">
+    <h1>Night ferry returns</h1>
+    <p>{BODY_EN}</p>
+    <p>{BODY_EN2}</p>
+    <p>{BODY_EN}</p>
+    </div></body></html>
+    """
+    assert flagged(html, "a.html") == {}
+
+
+# -- repeated-across-articles -------------------------------------------------------------------------
+
+def _lint_json(args, capsys):
+    capsys.readouterr()
+    code = main([*map(str, args), "--format", "json"])
+    out = capsys.readouterr().out
+    assert code in (0, 1)
+    return json.loads(out) if out.strip() else []
+
+
+def test_repeated_across_articles_on_a_folder(tmp_path, capsys):
+    template = "Got a story for the desk? Write to us at the harbour office"
+    for k in range(6):
+        body = (f"Story {k} headline here\n\nThe harbour board met on day {k} and agreed a plan, "
+                f"the chair said after the meeting ended late in the evening.\n\n{template}\n")
+        (tmp_path / f"s{k}.txt").write_text(body, encoding="utf-8")
+    findings = _lint_json(["--select", "repeated-across-articles", "--jobs", "1", tmp_path], capsys)
+    assert len(findings) == 6
+    assert all(f["line"] == 5 and "recurs in 6 of 6 files" in f["message"] for f in findings)
+
+
+def test_repeated_line_with_a_name_or_below_threshold_is_quiet(tmp_path, capsys):
+    for k in range(6):
+        extra = "Reporting by Helen Marsh" if k < 5 else ""
+        rare = "Ferry timetable changes from Monday" if k < 3 else ""
+        body = (f"Story {k} headline here\n\nThe harbour board met on day {k} and agreed a plan, "
+                f"the chair said after the meeting ended late in the evening.\n\n{extra}\n\n{rare}\n")
+        (tmp_path / f"s{k}.txt").write_text(body, encoding="utf-8")
+    assert _lint_json(["--select", "repeated-across-articles", "--jobs", "1", tmp_path], capsys) == []
+
+
+def test_repeated_counter_memory_is_bounded():
+    rule = RepeatedAcrossArticles({"max_counter": 50})
+    for k in range(200):
+        rule.learn(f"f{k}.txt", (__import__("array").array("q", [k, k + 1_000_000]), __import__("array").array("i", [1] * 16)))
+    assert len(rule._counts) <= 52
+
+
+# -- --fix removes exactly the flagged lines ------------------------------------------------------------
+
+def test_fix_removes_exactly_the_flagged_lines(tmp_path, capsys):
+    text = textwrap.dedent(f"""\
+    Budget approved | Local News | dunmoorgazette.co.uk
+    5 min read
+
+    Budget approved
+
+    {BODY_EN}
+
+    Share on Facebook
+    Advertisement
+
+    {BODY_EN2}
+
+    Related stories
+    Storm warning for the weekend as rivers rise
+    """)
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    findings = _lint_json(["--select", "site-chrome", f], capsys)
+    removed = {x["line"] for x in findings}
+    assert removed == {1, 2, 8, 9, 13, 14}
+    capsys.readouterr()
+    main(["--select", "site-chrome", "--fix", str(f)])
+    kept = [l for i, l in enumerate(text.split("\n"), 1) if i not in removed]
+    assert f.read_text(encoding="utf-8") == "\n".join(kept)
+    assert _lint_json(["--select", "site-chrome", f], capsys) == []
+
+
+# -- the real benchmark (skipped when ../shared is absent) ----------------------------------------------
+
+@pytest.mark.skipif(not (BENCH / "score.py").exists(), reason="benchmark not available")
+def test_benchmark_precision_stays_high():
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "score.py"), "--data", str(BENCH / "articles"),
+         "--labels", str(BENCH / "labels.jsonl"), "--", sys.executable, "-m", "lint",
+         "--select", "boilerplate"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    summary = proc.stdout.strip().splitlines()[-1]
+    values = dict(kv.split("=") for kv in summary.split()[1:])
+    assert float(values["boilerplate_precision"]) >= 0.95
+    assert float(values["boilerplate_recall"]) >= 0.70
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not available")
+def test_seed_articles_chrome_is_found_and_the_story_is_not():
+    seed = next(SEEDS.glob("001_*.txt"))
+    a = build_article(str(seed), decode(seed.read_bytes()), Config())
+    found = {f.line: f.message for f in SiteChrome().check(a)}
+    src = seed.read_text(encoding="utf-8").split("\n")
+    assert any("domain" in m for m in found.values())  # the page-title line
+    assert any(m.startswith("cookie") for m in found.values())
+    assert sum("e-mail" in m for m in found.values()) == 2
+    # the article's own paragraphs (long prose before the related block) stay quiet
+    related = next(i for i, l in enumerate(src, 1) if l.strip().lower() == "related posts")
+    assert not [n for n in found if 3 < n < related and len(src[n - 1].split()) > 25]

@@ -1,0 +1,63 @@
+"""Consistency: a name spelled two ways, a figure stated two ways."""
+import json
+
+from lint.cli import main
+
+
+def lint_json(tmp_path, text, capsys, select="consistency", name="a.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    main([str(p), "--format", "json", "--jobs", "1", "--select", select])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_minority_spelling_is_flagged_naming_the_majority(tmp_path, capsys):
+    text = ("Zelenskyy visits Lviv\n\nPresident Volodymyr Zelenskyy arrived in Lviv on Friday, his "
+            "office said.\n\nThe visit was announced by Zelenskyy's spokesman.\n\n"
+            "Officials said Zelensky would return next month.\n\nLocal leaders thanked Zelenskyy.\n")
+    found = lint_json(tmp_path, text, capsys)
+    assert [(f["rule"], f["line"]) for f in found] == [("name-spelling", 7)]
+    assert "'Zelensky'" in found[0]["message"] and "'Zelenskyy'" in found[0]["message"]
+
+
+def test_accents_make_a_second_spelling(tmp_path, capsys):
+    text = ("Ankara talks\n\nPresident Erdoğan met the delegation, his office said. Later Erdoğan "
+            "spoke to reporters.\n\nCritics of Erdogan said the talks changed nothing.\n")
+    found = lint_json(tmp_path, text, capsys)
+    assert [f["line"] for f in found] == [5]
+
+
+def test_possessives_suffixes_and_inflections_are_not_spellings(tmp_path, capsys):
+    en = "Talks\n\nOfficials said Zelenskyy met donors. Zelenskyy's aides confirmed it.\n"
+    tr = "Görüşme\n\nCumhurbaşkanı Erdoğan konuştu. Bakanlar Erdoğan'ın açıklamasını destekledi.\n"
+    ru = "Встреча\n\nПрезидент Путин провел встречу. Министры поддержали Путина и заявили это.\n"
+    for text in (en, tr, ru):
+        assert lint_json(tmp_path, text, capsys) == []
+
+
+def test_different_people_with_similar_names_are_not_flagged(tmp_path, capsys):
+    text = ("Hockey\n\nDefenceman Jonas Brodin scored twice, the club said.\n\n"
+            "Goaltender Joonas Korpisalo made the saves.\n")
+    assert lint_json(tmp_path, text, capsys) == []
+
+
+def test_figure_with_swapped_digits_flags_the_second(tmp_path, capsys):
+    text = ("Retail chain expands\n\nThe chain runs 340 stores in the region, the company said.\n\n"
+            "It plans to refit all 430 stores next year, according to its annual report.\n")
+    found = lint_json(tmp_path, text, capsys)
+    assert [(f["rule"], f["line"]) for f in found] == [("figure-mismatch", 5)]
+    assert "'340 stores'" in found[0]["message"] and "line 3" in found[0]["message"]
+
+
+def test_figures_for_different_things_stay_quiet(tmp_path, capsys):
+    text = ("Retail\n\nThe chain runs 340 stores, the company said. Its rival runs 350 stores, "
+            "the rival said.\n\nBoth employ 1,200 people, officials said, and sold 2,100 cars.\n\n"
+            "The chain opened 340 stores and closed 430 stores in the same year, it said.\n")
+    assert lint_json(tmp_path, text, capsys) == []
+
+
+def test_inflected_nouns_are_compared_by_stem(tmp_path, capsys):
+    text = ("Market zinciri\n\nŞirketin açıklamasına göre zincir 340 mağazasına ürün gönderiyor.\n\n"
+            "Şirket, 430 mağazasının tamamında yeni sisteme geçeceğini bildirdi.\n")
+    found = lint_json(tmp_path, text, capsys)
+    assert [f["line"] for f in found] == [5]

@@ -1,0 +1,246 @@
+"""The off-topic family: off-topic-paragraph, and the splice benchmark that measures it."""
+import importlib.util
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lint.config import Config
+from lint.decoding import decode
+from lint.runner import build_article
+from rules.off_topic import OffTopicParagraph
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "bench" / "boilerplate"
+
+TITLE = "Vietnam and Japan agree to cut rice tariffs"
+LEAD = ("Vietnam and Japan signed an agreement in Hanoi on Tuesday that will gradually lower Japanese "
+        "tariffs on Vietnamese rice, the two governments said in a joint statement.")
+BODY = [
+    "Under the deal, Japan will widen a tariff-free quota for Vietnamese rice every year, according to "
+    "the statement. Vietnamese exporters had long complained that Japanese duties priced their rice out "
+    "of supermarket shelves in Tokyo and Osaka.",
+    "Vietnamese Trade Minister Tran Van Hoa said the agreement would give rice farmers in the Mekong "
+    "Delta a steady buyer. Japanese Agriculture Minister Kenji Morimoto said safeguards would let Tokyo "
+    "restore the rice tariffs if imports from Vietnam surge.",
+    "Japanese rice cooperatives reacted cautiously. Their federation said in a statement that it would "
+    "watch rice imports from Vietnam closely and urged the ministry in Tokyo to publish monthly figures.",
+    "The agreement still needs the approval of Japan's parliament, the agriculture ministry in Tokyo "
+    "said, and Hoa said the first tariff-free rice shipments could leave Vietnam before the summer.",
+]
+CHILE = ("Meanwhile, in Chile, voters head to the polls on Sunday in a presidential runoff between "
+         "Gabriela Fuentes and Rodrigo Alcalde. Both candidates closed their campaigns with rallies in "
+         "Santiago, promising to tackle crime and overhaul the pension system.")
+TRIAL = ("The singer Dana Morrow appeared in a Los Angeles courtroom on Thursday to answer claims that "
+         "she breached a recording contract with her former label, Silverline Records, whose lawyers "
+         "asked the judge to block her new album.")
+TRIAL_2 = ("Silverline's attorneys argued that Morrow still owed the label two studio albums. The judge "
+           "said she would rule on the Silverline request after reading further filings from Morrow's "
+           "lawyers and the label.")
+
+
+def article(paragraphs, name="a.txt", title=TITLE, lead=LEAD):
+    head = [title] if title else []
+    text = "\n\n".join(head + ([lead] if lead else []) + list(paragraphs)) + "\n"
+    return build_article(name, decode(text.encode("utf-8")), Config(language="auto"))
+
+
+def findings(paragraphs, **kw):
+    art = article(paragraphs, **kw)
+    return art, list(OffTopicParagraph().check(art))
+
+
+def lines_of(art, found):
+    return [art.source_lines[f.line - 1][:40] for f in found]
+
+
+# -- the rule ---------------------------------------------------------------------------------
+
+def test_rule_definition_and_explanation():
+    assert OffTopicParagraph.id == "off-topic-paragraph"
+    assert OffTopicParagraph.category == "off-topic"
+    assert OffTopicParagraph.severity == "warning"
+    assert "Bad:" in OffTopicParagraph.explanation and "Good:" in OffTopicParagraph.explanation
+    assert "short" in OffTopicParagraph.explanation.lower()
+    assert not OffTopicParagraph.check_definition()
+
+
+def test_tangent_opened_by_meanwhile_is_flagged_with_subject_and_new_topic():
+    art, found = findings(BODY[:2] + [CHILE] + BODY[2:])
+    assert len(found) == 1
+    f = found[0]
+    assert art.source_lines[f.line - 1].startswith("Meanwhile, in Chile")
+    msg = f.message
+    assert "Fuentes" in msg or "Alcalde" in msg  # what the paragraph is about
+    assert "rice" in msg.lower() and "Vietnam" in msg  # what the article is about
+    assert "Meanwhile" in msg  # the connective is one of the signals
+
+
+def test_tangent_without_connective_is_flagged_on_content_alone():
+    _, found = findings(BODY[:3] + [CHILE.replace("Meanwhile, in Chile, voters", "Voters in Chile")]
+                        + BODY[3:])
+    assert len(found) == 1
+
+
+def test_run_of_two_tangent_paragraphs_is_flagged_paragraph_by_paragraph():
+    art, found = findings(BODY[:2] + [TRIAL, TRIAL_2] + BODY[2:])
+    assert lines_of(art, found) == [TRIAL[:40], TRIAL_2[:40]]
+    assert all("Silverline" in f.message for f in found)
+
+
+def test_finding_spans_a_hard_wrapped_paragraph_from_first_to_last_line():
+    wrapped = textwrap.fill(CHILE, 72)
+    body = [textwrap.fill(p, 72) for p in BODY]
+    art, found = findings(body[:2] + [wrapped] + body[2:], title=TITLE,
+                          lead=textwrap.fill(LEAD, 72))
+    assert len(found) == 1
+    f = found[0]
+    assert art.source_lines[f.line - 1].startswith("Meanwhile")
+    assert f.end_line == f.line + wrapped.count("\n")
+
+
+def test_headline_and_lead_are_never_flagged():
+    # the lead says nothing the body repeats: it is still the subject, never a finding
+    odd_lead = ("Gabriela Fuentes and Rodrigo Alcalde closed their campaigns in Santiago on Friday "
+                "before Sunday's presidential runoff in Chile.")
+    art, found = findings(BODY, lead=odd_lead)
+    assert all(f.line > 3 for f in found)
+
+
+@pytest.mark.parametrize("paragraph", [
+    # background and history
+    "Rice has been one of Japan's most protected crops since the postwar land reform, and Tokyo "
+    "kept Vietnamese rice out of its shops for decades to shield farmers in Niigata.",
+    # a reaction from a third party
+    "The Thai Rice Exporters Association said the Vietnamese deal with Japan put its members at a "
+    "disadvantage and urged Bangkok to seek similar rice tariff cuts.",
+    # a quote paragraph
+    "\"We have waited a long time for this,\" said Le Thi Mai, who grows rice near Can Tho. \"Japan "
+    "pays well for good rice, and now Vietnam can sell there.\"",
+    # a comparison with another country
+    "South Korea took a different path, replacing its rice quota with a single high tariff; Seoul "
+    "said that kept imports from Vietnam and Thailand low while satisfying trade rules.",
+])
+def test_hard_cases_stay_quiet(paragraph):
+    _, found = findings(BODY[:2] + [paragraph] + BODY[2:])
+    assert found == []
+
+
+def test_roundup_whose_subheads_announce_each_item_stays_quiet(tmp_path):
+    text = textwrap.dedent("""\
+        # Northfield County weekend briefing
+
+        Our weekly round-up of news from the towns and villages of Northfield County, one item from
+        each corner of the county, compiled by the county desk.
+
+        ## Eastgate library branch opens
+
+        The new Eastgate branch library opened on Saturday in the former post office on Mill Street,
+        the county library service said, with a children's reading room and study desks.
+
+        Librarian Joan Whitaker said pupils from the primary school chose the colours of the room
+        and the name of the storytelling corner, which opens with a reading on Monday.
+
+        ## Ridge Road closes for resurfacing
+
+        Ridge Road between Oakley and the Carver roundabout closes from Monday for resurfacing, the
+        highways department said, and buses will follow a signed diversion through Little Hamble.
+
+        The department said it brought the work forward after drivers reported potholes on the
+        steep section below the quarry entrance, where two lorries lost tyres last month.
+
+        ## Oakley harvest fair returns
+
+        The Oakley harvest fair returns to the village green on Sunday, organisers said, with stalls
+        selling apples, cider and cheese from farms in the valley and the village band.
+
+        Fair secretary Colin Marsh said volunteers had rebuilt the wooden stage that stood in
+        storage while the green was closed for drainage work.
+        """)
+    art = build_article("brief.md", decode(text.encode("utf-8")), Config())
+    assert list(OffTopicParagraph().check(art)) == []
+
+
+def test_short_article_is_not_judged():
+    _, found = findings([CHILE])
+    assert found == []
+
+
+def test_site_chrome_and_foreign_language_paragraphs_are_left_to_other_rules():
+    chrome = ("Sign up for our Morning Briefing newsletter to get the top stories delivered to your "
+              "inbox every weekday, and follow the desk for breaking alerts from around the world.")
+    foreign = ("Die Bundesregierung hat am Dienstag in Berlin neue Regeln für den Wohnungsbau "
+               "beschlossen, wie ein Sprecher des Ministeriums mitteilte, und die Länder begrüßten das.")
+    _, found = findings(BODY[:2] + [chrome] + BODY[2:3] + [foreign] + BODY[3:])
+    assert found == []
+
+
+def test_options_can_make_it_stricter():
+    _, found = findings(BODY[:2] + [CHILE] + BODY[2:])
+    assert len(found) == 1
+    art = article(BODY[:2] + [CHILE] + BODY[2:])
+    assert list(OffTopicParagraph({"min_words": 5000}).check(art)) == []
+
+
+# -- the corpus: the rule finds exactly the labelled tangents in our own topic-* articles -----------
+
+def _corpus_labels():
+    path = ROOT / "corpus" / "labels.d" / "off_topic.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "ru", "de", "es"])
+def test_corpus_topic_articles_flag_exactly_their_labelled_tangents(lang):
+    labels = _corpus_labels()
+    files = sorted((ROOT / "corpus" / lang).glob("topic-*"))
+    assert files, f"no topic-* article for {lang}"
+    for path in files:
+        rel = f"{lang}/{path.name}"
+        want = sorted((lab["start"], lab["end"]) for lab in labels if lab["file"] == rel)
+        art = build_article(str(path), decode(path.read_bytes()), Config())
+        got = sorted((f.line, f.end_line) for f in OffTopicParagraph().check(art))
+        assert got == want, rel
+
+
+def test_corpus_labels_cover_whole_paragraphs():
+    for lab in _corpus_labels():
+        lines = (ROOT / "corpus" / lab["file"]).read_text(encoding="utf-8").split("\n")
+        assert lab["category"] == "off-topic" and lab["kind"] == "must"
+        assert lines[lab["start"] - 1].strip() and lines[lab["end"] - 1].strip()
+        assert not lines[lab["start"] - 2].strip() and not lines[lab["end"]].strip()
+
+
+# -- the splice benchmark ------------------------------------------------------------------------
+
+def _splice_module():
+    spec = importlib.util.spec_from_file_location("splice", ROOT / "benchmarks" / "splice.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_splice_benchmark_skips_cleanly_without_shared(monkeypatch, tmp_path, capsys):
+    mod = _splice_module()
+    monkeypatch.setattr(mod, "BENCH", str(tmp_path / "missing"))
+    assert mod.main(["--out", str(tmp_path / "out")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not (SHARED / "articles").is_dir(), reason="../shared is absent")
+def test_splice_benchmark_is_reproducible_and_labels_the_inserted_paragraph(tmp_path):
+    mod = _splice_module()
+    mod.build(5, str(tmp_path / "one"), 12)
+    mod.build(5, str(tmp_path / "two"), 12)
+    for s in ("A", "B"):
+        one = (tmp_path / "one" / f"{s}.jsonl").read_text(encoding="utf-8")
+        assert one == (tmp_path / "two" / f"{s}.jsonl").read_text(encoding="utf-8")
+        for line in one.splitlines():
+            lab = json.loads(line)
+            assert set(lab) == {"file", "category", "start", "end", "kind"}
+            assert lab["category"] == "off-topic" and lab["kind"] == "must"
+            spliced = (tmp_path / "one" / s / lab["file"]).read_text(encoding="utf-8").split("\n")
+            clean = (tmp_path / "one" / "clean" / lab["file"]).read_text(encoding="utf-8")
+            inserted = spliced[lab["start"] - 1]
+            assert inserted.strip() and inserted not in clean
+            assert lab["start"] > 3  # never in the lead

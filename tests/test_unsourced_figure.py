@@ -1,0 +1,202 @@
+"""The unsourced-figure rule: which numbers are figures, and which sources cover them."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint.config import Config
+from lint.decoding import decode
+from lint.runner import build_article
+from rules.unsourced_figure import UnsourcedFigure
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+BENCH = ROOT.parent / "shared" / "bench" / "boilerplate" / "articles"
+
+
+def findings(text, name="a.txt", **settings):
+    art = build_article(name, decode(text.encode("utf-8")), Config(language="auto"))
+    return list(UnsourcedFigure(settings or None).check(art))
+
+
+def flagged(text, **kw):
+    """The figures named in the findings' messages."""
+    return [f.message.split("'")[1] for f in findings(text, **kw)]
+
+
+def article(*paragraphs, title="Ministers meet to discuss trade ties"):
+    return "\n\n".join((title, *paragraphs)) + "\n"
+
+
+# -- what is a figure ---------------------------------------------------------------------------
+
+def test_issue_example_money_and_percent_without_source():
+    text = article("Exports are expected to hit $12 billion this year, up more than 30%.")
+    assert flagged(text) == ["$12 billion", "more than 30%"]
+
+
+def test_finding_has_exact_span_and_names_the_figure():
+    text = article("Russia launched 640 drones overnight, a record for a single attack.")
+    (f,) = findings(text)
+    line = text.split("\n")[f.line - 1]
+    assert line[f.column - 1:f.end_column - 1] == "640 drones"
+    assert f.message == "figure '640 drones' (count) has no source in its sentence or paragraph"
+    assert f.severity == "warning" and f.category == "unsourced-figure"
+
+
+def test_multiples_and_changes_are_figures():
+    text = article("Sales doubled last year.", "Profit grew 2.5 times in the quarter.",
+                   "Output rose threefold since the plant opened.")
+    assert flagged(text) == ["doubled", "2.5 times", "threefold"]
+
+
+def test_each_language_number_style_is_read():
+    assert flagged(article("Das Defizit stieg um 1,2 Prozent auf 3,4 Mrd. Euro.")) == [
+        "1,2 Prozent", "3,4 Mrd. Euro"]
+    assert flagged(article("Ihracat yüzde 12,4 artarak 24,8 milyar dolara yükseldi.")) == [
+        "yüzde 12,4", "24,8 milyar dolara"]
+    assert flagged(article("Товарооборот вырос на 6,4% и составил 1 234,5 млн рублей.")) == [
+        "6,4%", "1 234,5 млн рублей"]
+    assert flagged(article("Las ventas crecieron un 11% hasta 3.150 millones de dólares.")) == [
+        "11%", "hasta 3.150 millones de dólares"]
+
+
+def test_ranges_and_approximations_are_one_figure():
+    text = article("Prices rose between 10-15% and about 1,700 firms closed.")
+    assert flagged(text) == ["10-15%", "about 1,700 firms"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The summit opened on March 5, 2024, at 10:30 in Astana.",  # dates, years, times
+    "The 34-year-old was sentenced to 5 years in prison.",  # ages, durations
+    "He finished 3rd, and the team won 3-1 on Saturday.",  # ordinals, scores
+    "Under Article 5 and Resolution 2231, the Su-57 and F-16 fleets were grounded.",  # ids, models
+    "Call +90 212 555 12 34 or visit 10 Downing Street.",  # phone, address
+    "The 27 member states met on the 5th floor.",  # a known set, a floor
+    "Mbeki scored twice, taking his tally to 11 league goals.",  # a sports statistic
+])
+def test_things_that_are_not_figures_stay_quiet(sentence):
+    assert flagged(article(sentence)) == []
+
+
+# -- what is a source ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraph", [
+    "Exports reached $12 billion, the trade ministry said on Tuesday.",
+    "According to official data, exports reached $12 billion.",
+    "\"We sold 2,000 cars in May,\" the dealer told reporters.",
+    "Resmi verilere göre ihracat 24,8 milyar dolara yükseldi.",
+    "По данным ФТС, товарооборот составил 28,1 млрд долларов.",
+    "Laut Statistischem Bundesamt stiegen die Preise um 2,1 Prozent.",
+    "Según el Banco Central, la inflación fue del 4,2%.",
+    "Bakan, ihracatın 218 milyar doları aştığını söyledi.",
+])
+def test_sources_in_the_sentence(paragraph):
+    assert flagged(article(paragraph)) == []
+
+
+def test_source_carries_through_the_paragraph():
+    text = article("Putin said trade reached $4.1 billion. He added that investment totalled $2 billion. "
+                   "Over 1,800 Russian companies now operate in the country.")
+    assert flagged(text) == []
+
+
+def test_source_does_not_carry_into_the_next_paragraph():
+    text = article("The minister said trade reached $4.1 billion.",
+                   "Investment reached $2 billion last year.")
+    assert flagged(text) == ["$2 billion"]
+
+
+def test_a_following_source_sentence_covers_the_figure_before_it():
+    text = article("Exports rose 12% in October. That is according to the statistics office.")
+    assert flagged(text) == []
+
+
+def test_agentless_passive_and_adjective_forms_are_not_sources():
+    text = article("It is estimated that 5,000 people fled.", "An estimated 2,000 homes were damaged.")
+    assert flagged(text) == ["5,000 people", "An estimated 2,000 homes"]
+
+
+def test_turkish_gore_after_a_time_word_is_a_comparison_not_a_source():
+    text = article("İhracat geçen yılın aynı dönemine göre yüzde 12 arttı.")
+    assert flagged(text) == ["yüzde 12"]
+
+
+def test_agency_credit_on_the_article_or_paragraph():
+    assert flagged(article("MOSCOW, Nov 22 (Reuters) - Trade grew 13.6% to $4.1 billion.")) == []
+    assert flagged(article("Trade grew 13.6% to $4.1 billion. (AFP)", "Investment hit $2 billion.")) == [
+        "$2 billion"]
+    assert flagged(article("Trade grew 13.6% to $4.1 billion.", "dpa")) == []
+
+
+def test_restated_figure_and_headline_restatement_are_quiet():
+    text = article("Exports reached $12 billion in 2024, the ministry said.",
+                   "The $12 billion figure is a record.", title="Exports hit $12 billion")
+    assert flagged(text) == []
+
+
+def test_lead_in_with_colon_covers_the_list_below():
+    text = article("The ministry said the main projects were:", "- a port worth $300 million;",
+                   "- 14 new hydroelectric plants.")
+    assert flagged(text) == []
+
+
+# -- options ------------------------------------------------------------------------------------
+
+def test_kinds_option_limits_the_figures_checked():
+    text = article("Exports hit $12 billion, up 30%, and 640 drones were built.")
+    assert flagged(text, kinds=["percent"]) == ["30%"]
+    assert flagged(text, kinds=["money", "count"]) == ["$12 billion", "640 drones"]
+
+
+def test_unknown_kind_is_rejected():
+    with pytest.raises(ValueError, match="unknown kind"):
+        UnsourcedFigure({"kinds": ["money", "dates"]})
+
+
+def test_severity_is_configurable():
+    text = article("Sales of electric cars doubled last year.")
+    art = build_article("a.txt", decode(text.encode()), Config())
+    (f,) = UnsourcedFigure(None, severity="error").check(art)
+    assert f.severity == "error"
+
+
+def test_explanation_has_bad_and_good_examples():
+    assert "Bad:" in UnsourcedFigure.explanation and "Good:" in UnsourcedFigure.explanation
+
+
+def test_clean_prose_without_figures_is_quiet():
+    text = article("Leaders met in the capital to discuss cooperation, officials said.",
+                   "They agreed to meet again next spring.")
+    assert findings(text) == []
+
+
+# -- real articles (skipped when ../shared is absent) -------------------------------------------
+
+def _seed(name_glob):
+    path = next(SEEDS.glob(name_glob))
+    return build_article(str(path), decode(path.read_bytes()), Config())
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not available")
+def test_seed_with_speakers_carried_across_sentences_is_quiet():
+    # 004: "He emphasized that ...", "He added that ...": every figure has its speaker
+    assert list(UnsourcedFigure().check(_seed("004_*.txt"))) == []
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not available")
+def test_seed_figures_after_a_sourced_sentence_are_not_covered_by_it():
+    # 002: "Putin revealed that nearly 97% ..." sources its own sentence only; the trade figures
+    # that follow it, with no "he added", have no source
+    found = [f for f in UnsourcedFigure().check(_seed("002_*.txt"))]
+    assert {f.line for f in found} == {6}
+    assert len(found) == 5
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="../shared/bench not available")
+def test_bench_runs_and_finds_some_figures():
+    out = subprocess.run([sys.executable, "-m", "lint", "--select", "unsourced-figure", "--format", "json",
+                          "--jobs", "1", str(BENCH)], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode in (0, 1)
+    assert '"unsourced-figure"' in out.stdout
