@@ -19,7 +19,10 @@ class PluginError(Exception):
 def make_manager(extra_modules: tuple[str, ...] = ()) -> pluggy.PluginManager:
     pm = pluggy.PluginManager(GROUP)
     pm.add_hookspecs(hookspecs)
-    pm.load_setuptools_entrypoints(GROUP)
+    try:
+        pm.load_setuptools_entrypoints(GROUP)
+    except Exception as e:  # an installed plugin that fails to import names itself here
+        raise PluginError(f"an installed newslint plugin cannot be loaded: {type(e).__name__}: {e}") from e
     if "." not in sys.path and "" not in sys.path:
         sys.path.insert(0, "")  # local plugins named in config are importable from the project
     for name in extra_modules:

@@ -110,6 +110,10 @@ class Rule:
     learn = None
     conclude = None
 
+    def warm_up(self) -> None:
+        """Load every lazy resource the rule may need. Called once in the main process before
+        parallel workers start, so they inherit it instead of each loading it again."""
+
     def finding(self, article_or_path, line: int, column: int, end_line: int, end_column: int,
                 message: str, fix: Fix | None = None) -> Finding:
         path = article_or_path if isinstance(article_or_path, str) else article_or_path.path

@@ -122,6 +122,7 @@ class Linter:
         self.timings = timings
         self.stdin_data = stdin_data
         self.stdin_name = stdin_name
+        self.learning = True  # folder-level rules collect summaries (off for a single file)
 
     def lint_path(self, path: str) -> FileResult:
         shown = self.stdin_name or "<stdin>" if path == STDIN else path
@@ -152,7 +153,7 @@ class Linter:
             t0 = time.perf_counter() if self.timings else 0.0
             try:
                 result.findings.extend(rule.check(article))
-                if rule.collect is not None:
+                if rule.collect is not None and self.learning:
                     result.summaries[rule.id] = rule.collect(article)
             except Exception as e:
                 result.internal_error = True
@@ -195,10 +196,14 @@ def _work(path: str) -> FileResult:
 def run(paths: list[str], linter: Linter, jobs: int = 1) -> RunResult:
     global _WORKER
     files, errors = discover(paths, linter.config)
+    # nothing recurs across a single article: skip folder-level learning (and its cost)
+    linter.learning = len(files) > 1
     results: list[FileResult]
     if jobs > 1 and len(files) >= 2 * jobs and STDIN not in files:
         import multiprocessing
 
+        for rule in linter.rules:
+            rule.warm_up()  # load once here; the forked workers share it copy-on-write
         _WORKER = linter  # inherited by forked workers
         ctx = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(files) // (jobs * 8)))
@@ -209,7 +214,7 @@ def run(paths: list[str], linter: Linter, jobs: int = 1) -> RunResult:
         results = [linter.lint_path(f) for f in files]
 
     # folder-level rules learn from every file's summary, in file order, then conclude
-    learners = [r for r in linter.rules if r.learn is not None]
+    learners = [r for r in linter.rules if r.learn is not None and linter.learning]
     extra: dict[str, list[Finding]] = {}
     for rule in learners:
         for res in results:

@@ -206,6 +206,7 @@ _HOME_WORDS = frozenset(("home", "inicio", "portada", "startseite", "главн�
 _SITE_HEADERS = frozenset(("siteheader", "sitehead", "globalheader", "pageheader", "mainheader", "headerbar", "sitebranding"))
 _EMAIL_ANY = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CREDIT = regex.compile(r"\b(?:by|von|por|par|di|da)\s+\p{Lu}|;|\(", regex.I)
+_CREDIT_BY = regex.compile(r"\b(?:by|von|por|par|di|da)\s+\p{Lu}|\(", regex.I)
 _MENU_CHARS = re.compile(r"[|•·/]")
 _PAGINATION = regex.compile(r"^\d+\s*[-–]\s*\d+\s+(?:of|von|de|из|/)\s+\d+$", regex.I)
 _COMMENT_HEAD = regex.compile(r"\b(?:said|says|wrote|dedi|schrieb|dijo|escribió|написал[а]?)\s*:$", regex.I)
@@ -219,6 +220,7 @@ class Verdict:
     why: str
     strong: bool = True
     end: int | None = None  # set when only the opening characters are chrome (not removable)
+    run: bool = False  # the line opens a list of headlines
 
 
 @dataclass(slots=True)
@@ -508,15 +510,19 @@ def shape_verdict(info: Info, block) -> Verdict | None:
         if len(parts) == 1 and len(words) >= 2 and all(
                 (e := inv.exact.get(w)) is not None and e.kind in ("share", "social") for w in words):
             return Verdict("share", f"row of share buttons ({_quote(text)})")
-        if len(parts) == 1 and len(words) >= 3:
+        if len(parts) == 1 and len(words) >= 3 and not _ANY_SEP.search(text):
             segs = _segments(words, inv)
             if segs is not None:
                 strong = sum(not e.weak for e in segs) >= 2
                 return Verdict("nav", f"page links run together on one line ({_quote(text)})", strong=strong)
-    if n <= 16 and not info.terminal:
+    if n <= 16 and not info.terminal and not _ANY_SEP.search(text):
         v = _glued_menu(text) or _home_trail(words, text)
         if v is not None:
             return v
+    if 2 <= n <= 5 and not info.terminal and words[-1] in _NEWSLETTER_WORDS and _TITLE_WORDS.match(text):
+        return Verdict("newsletter", f"name of a newsletter ({_quote(text)})")
+    if 2 <= n <= 6 and text.endswith(" More") and _TITLE_WORDS.match(text):
+        return Verdict("related", f"section box with a 'More' link ({_quote(text)})", run=True)
     if not c0.isalnum():
         if _UNDERSCORES.fullmatch(text):
             return Verdict("cms", f"separator line ({_quote(text)})")
@@ -570,6 +576,11 @@ def _segments(words: list[str], inv: Inventory) -> list[Entry] | None:
     return segs if segs is not None and len(segs) >= 2 else None
 
 
+_NEWSLETTER_WORDS = frozenset(("newsletter", "newsletters", "bülten", "bülteni", "рассылка", "boletín", "boletim"))
+_TITLE_WORDS = regex.compile(r"^(?:[\p{Lu}\d][\p{L}\d'’&.-]*\s+){1,5}[\p{Lu}][\p{L}'’.-]*$")
+_ABOUT_HEAD = regex.compile(r"^(?i:about|über|sobre|acerca de|à propos de|a proposito di|chi è|об?)\s+((?:\p{Lu}[\p{L}'’.&-]*\s*){1,4})$")
+_BOX_KINDS = frozenset(("newsletter", "cookie", "comments", "paywall", "app"))
+_ANY_SEP = regex.compile(r"[>»›|/•·]")
 _GLUE = regex.compile(r"\p{Ll}{3}(?=\p{Lu})")
 
 
@@ -691,7 +702,7 @@ def classify(article) -> dict[int, Verdict]:
         if v.strong:
             out[i] = v
             entry = inv.exact.get(" ".join(info.words))
-            if entry is not None and entry.run:
+            if v.run or entry is not None and entry.run:
                 runs.append(i)
             else:
                 found = _prefix_entry(info.words)
@@ -699,6 +710,11 @@ def classify(article) -> dict[int, Verdict]:
                     runs.append(i)
         elif not info.protected:
             weak[i] = v
+    # a short label above the headline: the first line is two to four words and the next line
+    # that is not chrome is a much longer headline ("Watch Live" / "<headline>" / byline)
+    if title is not None and title is first and 0 not in out and not (
+            blocks[0].kind == "heading" and (blocks[0].marker or "").startswith(("#", "h"))):
+        _label_above_headline(infos, out)
     # the headline: when the block read as the title is chrome (a breadcrumb, a kicker), the
     # first headline-like line after it is the real one and is protected like a title
     if title is not None and blocks and (title is first or title is None):
@@ -712,6 +728,43 @@ def classify(article) -> dict[int, Verdict]:
                 break
             if info.prose:
                 break
+    # a list of other stories' headlines at the top of the page: four or more headline-like lines
+    # in a row before the article text; the last two may be the headline and its standfirst
+    run_top = []
+    for i, info in enumerate(infos[:12]):
+        if info.prose:
+            break
+        if i in out:
+            if run_top:
+                break
+            continue
+        t = info.text.rstrip().rstrip("\"'”’»)]")
+        if 3 <= info.n <= 20 and (not info.terminal or t.endswith("?")) and not (
+                info.protected and blocks[i] is not title) and not _BYLINE.match(info.text) \
+                and not _is_dateline(info.text, info.n):
+            run_top.append(i)
+        else:
+            break
+    if len(run_top) >= 4 and run_top[-1] + 1 < len(infos) and infos[run_top[-1] + 1].prose:
+        for i in run_top[:-2]:
+            out[i] = Verdict("related", f"one of {len(run_top)} headlines listed above the article ({_quote(infos[i].text)})")
+    # an "About <Name>" box after the article: the heading and the bio or company profile under it
+    if len(blocks) >= 6:
+        for i in range(len(blocks) // 2, len(blocks) - 1):
+            info = infos[i]
+            if i in out or info.prose or not 2 <= info.n <= 5 or info.terminal:
+                continue
+            m = _ABOUT_HEAD.match(info.text.strip())
+            if m is None:
+                continue
+            name = [w for w in m.group(1).split() if len(w) >= 3 and w.casefold() not in inv.stopwords]
+            bio = infos[i + 1]
+            if not name or not bio.prose or bio.n > 120 or _reported(bio.words):
+                continue
+            if not any(regex.search(r"(?<!\p{L})" + regex.escape(w) + r"(?!\p{L})", bio.text) for w in name):
+                continue  # the profile names its subject, capitalised as in the heading
+            out[i] = Verdict("author", f"'About ...' box after the article ({_quote(info.text)})")
+            out[i + 1] = Verdict("author", f"profile under {_quote(info.text)}: {_quote(bio.text, 40)}")
     # pass 2: the headlines listed under a related / most-read heading
     strong_pass1 = set(out)
     for i in runs:
@@ -763,8 +816,14 @@ def classify(article) -> dict[int, Verdict]:
             elif prev_c and next_c and not infos[i].protected and infos[i].n <= 4 and not infos[i].terminal:
                 out[i] = Verdict("nav", f"short line between chrome lines ({_quote(infos[i].text)})")
                 changed = True
+            elif prev_c and next_c and not infos[i].protected and infos[i].n <= 40 and \
+                    out[i - 1].kind == out[i + 1].kind and out[i - 1].kind in _BOX_KINDS:
+                kind = out[i - 1].kind
+                out[i] = Verdict(kind, f"inside a {_label(kind)} box ({_quote(infos[i].text)})")
+                changed = True
     # pass 4: word cues at the page edges, outside the run of prose
     body = [i for i, info in enumerate(infos) if info.prose and i not in out]
+    edge: set[int] = set()  # word cues flagged after the article text
     if body and weak:
         lo, hi = body[0], body[-1]
         for i, v in list(weak.items()):
@@ -773,6 +832,8 @@ def classify(article) -> dict[int, Verdict]:
             if (i < lo or i > hi) and v.kind != "share" and not (i + 1 < len(infos) and infos[i + 1].prose):
                 where = "before the article text" if i < lo else "after the article text"
                 out[i] = Verdict(v.kind, f"{v.why}, {where}")
+                if i > hi and v.kind != "domain":
+                    edge.add(i)
     # pass 5: the page around the article. After the last paragraph of prose a news story has
     # nothing but chrome; a line that is not a sentence there is a leftover teaser or link.
     body = [i for i, info in enumerate(infos) if info.prose and i not in out]
@@ -781,7 +842,7 @@ def classify(article) -> dict[int, Verdict]:
         anchor = None
         for i in range(hi + 1, len(blocks)):
             if i in out:
-                if anchor is None and i in strong:
+                if anchor is None and (i in strong or i in edge):
                     anchor = i
                 continue
             if anchor is None:
@@ -790,7 +851,7 @@ def classify(article) -> dict[int, Verdict]:
             prev = infos[i - 1].text.rstrip()
             if prev.endswith(":") and i - 1 not in out:
                 break  # a list the article introduces
-            if (info.protected and not info.name) or info.prose or _CREDIT.search(info.text):
+            if (info.protected and not info.name) or info.prose or _CREDIT_BY.search(info.text):
                 continue
             if not info.terminal or info.text.rstrip().endswith(("...", "…")):
                 out[i] = Verdict("related", f"non-sentence line in the page chrome after the article ({_quote(info.text)})")
@@ -798,11 +859,34 @@ def classify(article) -> dict[int, Verdict]:
             if i in out:
                 continue
             info = infos[i]
-            if info.protected or info.n > 3 or info.terminal or has_person_name(info.text):
+            if info.protected or info.n > TOP_N or info.terminal or has_person_name(info.text):
                 continue
             out[i] = Verdict("nav", f"short label above the article text ({_quote(info.text)})")
     article.annotations["boilerplate.verdicts"] = out
     return out
+
+
+TOP_N = 5
+
+
+def _label_above_headline(infos: list[Info], out: dict[int, Verdict]) -> None:
+    top = infos[0]
+    if not 1 <= top.n <= 4 or top.terminal or has_person_name(top.text) or _is_dateline(top.text, top.n) \
+            or _BYLINE.match(top.text) or _has_caption_cue(top.text):
+        return
+    j = 1
+    while j < len(infos) and j in out:
+        j += 1
+    if j >= len(infos) or j > 3:
+        return
+    nxt = infos[j]
+    t = nxt.text.rstrip().rstrip("\"'”’»)]")
+    if nxt.prose or nxt.n < max(5, 2 * top.n) or nxt.n > 30 or (nxt.terminal and not t.endswith(("?", "!"))):
+        return
+    if _BYLINE.match(nxt.text) or _is_dateline(nxt.text, nxt.n):
+        return
+    out[0] = Verdict("nav", f"short label above the headline ({_quote(top.text)})")
+    nxt.protected = True
 
 
 def _prefix_entry(words: list[str]) -> tuple[Entry, int] | None:

@@ -22,6 +22,8 @@ How it decides (helpers in rules/topic_text.py, word lists in rules/data/topic/<
 """
 from __future__ import annotations
 
+from math import fsum  # exact: independent of set/dict order, which varies by process
+
 import re
 from dataclasses import dataclass, field
 
@@ -109,7 +111,7 @@ class OffTopicParagraph(Rule):
         "min_terms": Option(int, 5, "fewest distinctive words a paragraph needs to be judged"),
         "subject_share": Option(float, 0.05, "a paragraph sharing at most this share of its distinctive "
                                              "vocabulary with the headline and lead has left the subject"),
-        "rest_share": Option(float, 0.25, "... and one sharing at most this share with the rest of the "
+        "rest_share": Option(float, 0.15, "... and one sharing at most this share with the rest of the "
                                           "article (and far less than its other paragraphs do) is apart"),
         "min_new_weight": Option(float, 12.0, "distinctive vocabulary (rarity-weighted) a paragraph must "
                                               "bring that the article has nowhere else"),
@@ -228,7 +230,7 @@ def analyse(article, settings) -> list[Para]:
             continue
         shared_new = [s for s in set(p.terms.weights) & set(q.terms.weights)
                       if not (where[s] - {p.index, q.index})]
-        if sum(p.terms.weights[s] for s in shared_new) < 5:
+        if fsum(p.terms.weights[s] for s in shared_new) < 5:
             continue
         pair = {p.index, q.index}
         again = []
@@ -270,14 +272,14 @@ def _subject_words(subject, subject_idx, terms, where, lang) -> list[str]:
 
 def measure(p: Para, exclude: set, terms, where, subject: set) -> None:
     w = p.terms.weights
-    total = sum(w.values()) or 1.0
+    total = fsum(w.values()) or 1.0
     n = len(exclude)
     if n == 1:  # the paragraph itself holds every one of its stems
         new = {s for s in w if len(where[s]) == 1}
     else:
         new = {s for s in w if not (where[s] - exclude)}
-    new_weight = sum(w[s] for s in new)
-    p.subject_share = sum(v for s, v in w.items() if s in subject) / total
+    new_weight = fsum(w[s] for s in new)
+    p.subject_share = fsum(v for s, v in w.items() if s in subject) / total
     p.rest_share = max(0.0, (total - new_weight) / total) if w else 1.0
     p.new_weight = new_weight
     names = p.terms.names
@@ -286,9 +288,9 @@ def measure(p: Para, exclude: set, terms, where, subject: set) -> None:
     p.new_entities = sum(1 for e in p.terms.entities if e <= new)
     # the article's recurring vocabulary: words in two or more other blocks
     if n == 1:
-        p.core_share = sum(v for s, v in w.items() if len(where[s]) >= 3) / total
+        p.core_share = fsum(v for s, v in w.items() if len(where[s]) >= 3) / total
     else:
-        p.core_share = sum(v for s, v in w.items() if len(where[s] - exclude) >= 2) / total
+        p.core_share = fsum(v for s, v in w.items() if len(where[s] - exclude) >= 2) / total
     p.new_terms = new
 
 

@@ -2,11 +2,12 @@
 weighted content terms and names of a block. Nothing heavy is imported at module import."""
 from __future__ import annotations
 
+from math import fsum  # exact: independent of set/dict order, which varies by process
+
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import re
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "topic")
 LANGS = ("en", "tr", "ru", "de", "es")
@@ -50,8 +51,8 @@ def lang_data(lang: str) -> LangData:
                     stops.update(lower(w, lang) for w in line.split())
     except OSError:
         pass
-    for phrase in conns + back:  # "Meanwhile", "Unterdessen" say nothing about the subject
-        stops.update(phrase.split())
+    for phrase in conns + [b for b in back if " " not in b]:  # "Meanwhile", "Unterdessen", "This"
+        stops.update(phrase.split())  # say nothing about the subject
     return LangData(frozenset(stops), tuple(sorted(conns, key=len, reverse=True)),
                     tuple(sorted(back, key=len, reverse=True)), frozenset(chrome_w), tuple(chrome_p))
 
@@ -133,7 +134,7 @@ class Terms:
 
     @property
     def total(self) -> float:
-        return sum(self.weights.values())
+        return fsum(self.weights.values())
 
 
 class Analyzer:

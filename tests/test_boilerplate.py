@@ -211,6 +211,189 @@ def test_html_layout_class_around_the_article_body_is_not_chrome():
     assert flagged(html, "a.html") == {}
 
 
+# -- structural signals: credits, pitches, glued menus, headline lists, boxes ------------------------
+
+BODY_EN3 = (
+    "Parents at the meeting asked whether the school bus routes would change as well, and the "
+    "transport officer said the timetable would stay the same until the summer holidays."
+)
+
+
+@pytest.mark.parametrize("line", [
+    "By Staff Reports -", "SOURCE: News agencies", "Reuters, AP", "By NORTH HARBOUR GAZETTE STAFF",
+    "Associated Press and Reuters",
+])
+def test_agency_only_credit_line_is_flagged(line):
+    found = flagged(f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{line}\n")
+    assert 7 in found and "names no person" in found[7], found
+
+
+@pytest.mark.parametrize("line", ["By Helen Marsh", "STAFF", "Staff Reports", "By Helen Marsh, Staff Writer"])
+def test_credit_naming_a_person_or_a_bare_staff_word_is_quiet(line):
+    found = flagged(f"Budget approved\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN2}\n")
+    assert 5 not in found, found
+
+
+def test_sales_pitch_closing_a_short_paragraph_is_flagged():
+    text = (f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n"
+            "Need more local news? Subscribe to our weekly print edition for the latest from the valley.\n")
+    found = flagged(text)
+    assert 7 in found and "sales pitch" in found[7]
+
+
+def test_prose_that_reports_a_pitch_is_quiet():
+    text = (f"Budget approved\n\n{BODY_EN}\n\n"
+            "The leaflet was blunt. Subscribe to the council's text alerts, it told residents, the mayor said.\n\n"
+            f"{BODY_EN2}\n")
+    assert flagged(text) == {}
+
+
+@pytest.mark.parametrize("line", [
+    "Terms of Use Privacy Policy",              # two footer links run together
+    "NewsSportsBusinessWeatherObituaries",      # menu links glued without spaces
+    "Home News Politics Council approves the leaner budget",  # breadcrumb that lost its separators
+])
+def test_menus_run_together_are_flagged(line):
+    found = flagged(f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{line}\n")
+    assert 7 in found, found
+
+
+def test_brand_names_with_inner_capitals_are_quiet():
+    text = f"Budget approved\n\n{BODY_EN}\n\nYouTube and iPhone users\n\n{BODY_EN2}\n"
+    assert flagged(text) == {}
+
+
+def test_label_above_the_headline_is_flagged_but_a_byline_above_it_is_not():
+    text = f"Watch Live Coverage\n\nCouncil backs leaner budget as reserves run low in the town\n\nBy Helen Marsh\n\n{BODY_EN}\n"
+    found = flagged(text)
+    assert 1 in found and "above the headline" in found[1] and 3 not in found and 5 not in found
+    text = f"by Helen DeWitt\n\nCouncil backs leaner budget as reserves run low in the town\n\n{BODY_EN}\n"
+    assert flagged(text) == {}
+
+
+def test_headline_list_at_the_top_of_the_page_spares_the_last_two_lines():
+    text = """\
+    Ferry operator adds winter sailings to the islands
+    Why the harbour wall keeps failing every spring
+    Record catch for the trawler fleet this autumn
+    Storm warning for the weekend as rivers rise
+    Council backs leaner budget as reserves run low
+
+    {body}
+    """.format(body=BODY_EN)
+    found = flagged(text)
+    assert {1, 2, 3} <= set(found) and not {4, 5, 7} & set(found)
+
+
+def test_three_lines_at_the_top_are_kicker_headline_and_standfirst():
+    text = f"Budget\n\nCouncil backs leaner budget as reserves run low\n\nLibraries and parks take the biggest cuts\n\n{BODY_EN}\n"
+    assert not {3, 5, 7} & set(flagged(text))
+
+
+def test_named_newsletter_and_section_box_with_more_link():
+    text = f"""\
+    Budget approved
+
+    {BODY_EN}
+
+    {BODY_EN2}
+
+    Harbour Morning Newsletter
+
+    Town Hall More
+    Ferry operator adds winter sailings to the islands
+    Storm warning for the weekend as rivers rise
+    """
+    found = flagged(text)
+    assert {7, 9, 10, 11} <= set(found)
+    assert "newsletter" in found[7] and "'More' link" in found[9]
+
+
+def test_long_headline_ending_a_related_list_before_the_next_paragraph():
+    text = f"""\
+    Budget approved
+
+    {BODY_EN}
+
+    Most read
+
+    Celebrity chef opens third restaurant in the old port
+
+    Storm warning for the weekend as rivers rise
+
+    Ferry operator adds winter sailings to the outer islands
+
+    {BODY_EN2}
+    """
+    found = flagged(text)
+    assert {5, 7, 9, 11} <= set(found) and 13 not in found
+
+
+def test_short_subheading_after_a_related_list_is_quiet():
+    text = f"Budget approved\n\n{BODY_EN}\n\nMost read\n\nCelebrity chef opens third restaurant\n\nWhat the cuts mean\n\n{BODY_EN2}\n"
+    found = flagged(text)
+    assert {5, 7} <= set(found) and 9 not in found and 11 not in found
+
+
+def test_title_case_headline_under_more_is_not_read_as_a_name():
+    text = f"Budget approved\n\n{BODY_EN}\n\nMore:\n\nThe New Harbour Wall\n\nFerry Timetable Changes Explained\n\n{BODY_EN2}\n"
+    found = flagged(text)
+    assert 7 in found and 11 not in found
+
+
+def test_about_box_after_the_article_is_flagged():
+    text = f"""\
+    Budget approved
+
+    {BODY_EN}
+
+    {BODY_EN2}
+
+    {BODY_EN3}
+
+    About Harbourline
+
+    Harbourline is a regional ferry operator with twelve vessels and a staff of four hundred across the western isles.
+    """
+    found = flagged(text)
+    assert {9, 11} <= set(found) and "profile" in found[11]
+
+
+def test_about_subheading_over_ordinary_reporting_is_quiet():
+    text = f"""\
+    Budget approved
+
+    {BODY_EN}
+
+    {BODY_EN2}
+
+    {BODY_EN3}
+
+    About The Project
+
+    The project will cost the town a great deal of money over the next two years, the mayor said on Tuesday.
+    """
+    assert flagged(text) == {}
+
+
+def test_line_inside_a_newsletter_box_is_flagged():
+    text = f"""\
+    Budget approved
+
+    {BODY_EN}
+
+    {BODY_EN2}
+
+    Sign up for our newsletter
+
+    Get the day's top local stories, weather and traffic every morning!
+
+    No spam, we promise. You can unsubscribe at any time.
+    """
+    found = flagged(text)
+    assert {7, 9, 11} <= set(found) and "box" in found[9]
+
+
 # -- repeated-across-articles -------------------------------------------------------------------------
 
 def _lint_json(args, capsys):

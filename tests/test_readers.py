@@ -199,6 +199,20 @@ def test_markdown_inline_markup_is_removed_but_columns_point_at_the_source():
     assert code.position(0) == (18, 1)  # the code's text, not its fence
 
 
+def test_markdown_first_h1_is_the_title_even_with_front_matter():
+    blocks, meta = blocks_of("markdown", MARKDOWN)
+    assert meta["title"] == "Council votes on budget"
+    assert [b.text for b in blocks if b.is_title] == ["Council votes on budget"]
+
+
+def test_markdown_blockquote_markers_are_not_text_and_columns_hold():
+    src = "# Title\n\n> The mayor said the budget would pass.\n>\n> > Nested quote here.\n\nA > B.\n"
+    blocks, _ = blocks_of("markdown", src)
+    assert [(b.text, b.line, b.column) for b in blocks[1:]] == [
+        ("The mayor said the budget would pass.", 3, 3), ("Nested quote here.", 5, 5), ("A > B.", 7, 1)]
+    assert locate(blocks[2], "quote", src) == (5, 12)
+
+
 def test_markdown_title_comes_from_the_first_h1_without_front_matter():
     blocks, meta = blocks_of("markdown", "# The headline\n\nBody text of the story.\n")
     assert meta == {} and blocks[0].is_title

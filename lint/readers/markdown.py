@@ -89,8 +89,13 @@ def _clean_offset(marks: list[tuple[int, int]], src_off: int) -> int:
     return best[0] + (src_off - best[1])
 
 
+_QUOTE = regex.compile(r"^(?:\s{0,3}>\s?)+")
+
+
 def read_markdown(path: str, text: str) -> tuple[list[Block], dict]:
-    lines = text.split("\n")
+    # blockquote markers become spaces of the same width: the quoted text keeps its columns
+    lines = [_QUOTE.sub(lambda m: " " * len(m.group()), l) if ">" in l[:8] else l
+             for l in text.split("\n")]
     meta, skip = parse_front_matter(lines)
     # the wrap width is a property of the whole file, not of one section between headings
     width = _wrap_width([l for l in lines[skip:] if not _ATX.match(l) and not _FENCE.match(l)])
@@ -154,7 +159,7 @@ def read_markdown(path: str, text: str) -> tuple[list[Block], dict]:
             _apply_inline(b)
     title_meta = meta.get("title")
     headings = [b for b in blocks if b.kind == HEADING]
-    if not title_meta and headings and headings[0].marker == "#":
+    if headings and headings[0].marker == "#":  # the displayed headline, front matter or not
         headings[0].is_title = True
     elif not title_meta:
         mark_title_and_headings(blocks)
