@@ -30,7 +30,7 @@ from functools import lru_cache
 import regex
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "boilerplate")
-LANGS = ("en", "tr", "ru", "de", "es", "pt", "it", "fr", "ja")
+LANGS = ("en", "tr", "ru", "de", "es", "pt", "it", "fr", "ja", "id")
 
 # normalisation: letters and digits survive; digit runs become the token "{n}"
 _SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
@@ -79,6 +79,7 @@ class Inventory:
         self.attribution_starts: tuple[str, ...] = ()
         self.agencies: set[str] = set()  # normalised agency / wire / "staff" credit names
         self.wire_names: set[str] = set()  # the real agencies among them
+        self.agency_first: set[str] = set()  # first words of the names
         self.agency_longest = 1
 
 
@@ -153,6 +154,7 @@ def inventory() -> Inventory:
         key = normalize(line)
         if key:
             inv.agencies.add(key)
+            inv.agency_first.add(key.split()[0])
             if section == "agency":
                 inv.wire_names.add(key)
             inv.agency_longest = max(inv.agency_longest, len(key.split()))
@@ -206,7 +208,6 @@ _HOME_WORDS = frozenset(("home", "inicio", "portada", "startseite", "главн�
 _SITE_HEADERS = frozenset(("siteheader", "sitehead", "globalheader", "pageheader", "mainheader", "headerbar", "sitebranding"))
 _EMAIL_ANY = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CREDIT = regex.compile(r"\b(?:by|von|por|par|di|da)\s+\p{Lu}|;|\(", regex.I)
-_CREDIT_BY = regex.compile(r"\b(?:by|von|por|par|di|da)\s+\p{Lu}|\(", regex.I)
 _MENU_CHARS = re.compile(r"[|•·/]")
 _PAGINATION = regex.compile(r"^\d+\s*[-–]\s*\d+\s+(?:of|von|de|из|/)\s+\d+$", regex.I)
 _COMMENT_HEAD = regex.compile(r"\b(?:said|says|wrote|dedi|schrieb|dijo|escribió|написал[а]?)\s*:$", regex.I)
@@ -274,6 +275,9 @@ _CREDIT_LABEL = regex.compile(
     r"^(?:by|von|por|par|di|da|de|via|source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|fonti|kaynak"
     r"|источник|источники|автор|credit|credits)\s*:?\s+(?=\S)", regex.I)
 _CREDIT_JOIN = frozenset(("and", "und", "y", "e", "et", "ve", "и", "with", "mit", "con", "com", "ile", "from"))
+_CREDIT_FIRST = frozenset(("by", "von", "por", "par", "di", "da", "de", "via", "source", "sources", "quelle", "quellen",
+                           "fuente", "fuentes", "fonte", "fontes", "fonti", "kaynak", "источник", "источники", "автор",
+                           "credit", "credits"))
 _BY_WORDS = frozenset(("by", "von", "por", "par", "di", "da", "de", "автор"))
 _STAFF_TAIL = frozenset(("staff", "staff reports", "staff report", "reports", "desk", "news desk", "web desk", "team",
                          "wire", "wires", "agencies", "newsroom", "editors", "redaktion"))
@@ -430,7 +434,7 @@ def phrase_verdict(info: Info) -> Verdict | None:
         for pattern, e in inv.contains:
             if info.n <= e.max_words and pattern.search(key):
                 return Verdict(e.kind, f"{_label(e.kind)} ({_quote(info.text)})")
-    if 4 <= info.n <= 45 and not _reported(words):
+    if 4 <= info.n <= 45 and ("." in info.text or "?" in info.text or "!" in info.text) and not _reported(words):
         return _pitch_sentence(info)
     return None
 
@@ -443,15 +447,21 @@ def _pitch_sentence(info: Info) -> Verdict | None:
     """A later sentence of a short paragraph that is a sales pitch: "Need more space? Subscribe to
     our sister title ...", "... Click here for more". The whole line is the page's promo box."""
     inv = inventory()
-    for m in _SENTENCE_START.finditer(info.text):
-        rest = normalize_words(info.text[m.end():])
+    text = info.text
+    for m in _SENTENCE_START.finditer(text):
+        tail = text[m.end():]
+        head = normalize_words(tail[:24])
+        if not head or head[0] not in inv.prefix_first:
+            continue
+        rest = normalize_words(tail[:160])
+        size = len(tail.split())
         if len(rest) < 2:
             continue
         for k in inv.prefix_first.get(rest[0], ()):
             if k < 2 or k > len(rest):
                 continue
             e = inv.prefix.get(" ".join(rest[:k]))
-            if e is not None and not e.weak and e.kind in _PITCH_KINDS and len(rest) <= e.max_words:
+            if e is not None and not e.weak and e.kind in _PITCH_KINDS and size <= e.max_words:
                 return Verdict(e.kind, f"{_label(e.kind)}: a sales pitch closes the paragraph ({_quote(info.text[m.end():])})")
     return None
 
@@ -485,8 +495,9 @@ def shape_verdict(info: Info, block) -> Verdict | None:
         return Verdict("author", f"e-mail address alone on a line ({_quote(text)})")
     if c0 == "@" and _HANDLE.match(text):
         return Verdict("follow", f"social handle alone on a line ({_quote(text)})")
-    if n <= 8 and not info.terminal or text.endswith("."):
-        v = credit_verdict(info) if n <= 8 else None
+    if n <= 8 and (not info.terminal or text.endswith(".")) and info.words and (
+            info.words[0] in _CREDIT_FIRST or info.words[0] in inventory().agency_first):
+        v = credit_verdict(info)
         if v is not None:
             return v
     if (not c0.isalnum() or c0 in "cCtT") and _COPYRIGHT.match(text):
@@ -515,6 +526,16 @@ def shape_verdict(info: Info, block) -> Verdict | None:
             if segs is not None:
                 strong = sum(not e.weak for e in segs) >= 2
                 return Verdict("nav", f"page links run together on one line ({_quote(text)})", strong=strong)
+    elif 8 < n <= 30 and not info.terminal:
+        # a long menu: every piece between separators is a page control or a section name
+        parts = [p for p in _MENU_SEP.split(text) if p.strip()] if _MENU_CHARS.search(text) else [text]
+        if len(parts) >= 3 and all(phrase_verdict(_mini(p)) for p in parts):
+            return Verdict("nav", f"row of page controls ({_quote(text)})")
+        if len(parts) == 1 and not _ANY_SEP.search(text):
+            segs = _segments(words, inventory())
+            if segs is not None and len(segs) >= 4:
+                return Verdict("nav", f"section names run together on one line ({_quote(text)})",
+                               strong=sum(not e.weak for e in segs) >= 2)
     if n <= 16 and not info.terminal and not _ANY_SEP.search(text):
         v = _glued_menu(text) or _home_trail(words, text)
         if v is not None:
@@ -851,9 +872,10 @@ def classify(article) -> dict[int, Verdict]:
             prev = infos[i - 1].text.rstrip()
             if prev.endswith(":") and i - 1 not in out:
                 break  # a list the article introduces
-            if (info.protected and not info.name) or info.prose or _CREDIT_BY.search(info.text):
+            if (info.protected and not info.name) or info.prose or _CREDIT.search(info.text):
                 continue
-            if not info.terminal or info.text.rstrip().endswith(("...", "…")):
+            if not info.terminal or info.text.rstrip().endswith(("...", "…")) or (
+                    info.n <= 12 and info.text.rstrip().endswith("?")):
                 out[i] = Verdict("related", f"non-sentence line in the page chrome after the article ({_quote(info.text)})")
         for i in range(0, min(lo, 6)):
             if i in out:
