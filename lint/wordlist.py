@@ -10,10 +10,11 @@ import tempfile
 from functools import lru_cache
 
 
-def _cache_dir() -> str:
-    base = os.environ.get("NEWSLINT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newslint")
-    return base
+def cache_dir() -> str:
+    return os.environ.get("NEWSLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "newslint")
+
 
 
 def _wordfreq_stamp(lang: str) -> str:
@@ -34,7 +35,7 @@ def _wordfreq_stamp(lang: str) -> str:
 @lru_cache(maxsize=None)
 def common_words(lang: str) -> dict[str, float]:
     """{word: zipf frequency} for the common words of ``lang`` (wordfreq's 'small' list)."""
-    path = os.path.join(_cache_dir(), f"wordfreq-small-{lang}-{_wordfreq_stamp(lang)}.txt")
+    path = os.path.join(cache_dir(), f"wordfreq-small-{lang}-{_wordfreq_stamp(lang)}.txt")
     try:
         # one line per frequency band: "zipf word word word ..." (fast to parse)
         out: dict[str, float] = {}

@@ -29,12 +29,17 @@ class SiteChrome(Rule):
     the site's domain, copyright lines, an e-mail address alone on a line, a stray CMS label
     such as "Текст:".
 
-    A line is flagged when the whole line (or its opening words, for longer prompts) matches a
-    phrase inventory in one of the desk's languages, when its shape is unmistakable (e-mail only,
-    "Home > World > Asia", "© 2024 ..."), when an HTML ancestor's class/id/role names a chrome
-    container (share, newsletter, cookie, related, comment, footer, nav...), or when a weak cue
-    (a section name, a bare number, a link-only line) sits next to other chrome or outside the
-    article's run of prose. Headlines, bylines, datelines, captions and subheadings are left
+    A line is flagged when the whole line (or its opening words, for longer prompts, or the
+    closing sentence of a short paragraph that is a sales pitch) matches a phrase inventory in one
+    of the desk's languages, when its shape is unmistakable (e-mail only, "Home > World > Asia",
+    "© 2024 ...", an agency-only credit such as "By Staff Reports", menu links run together as in
+    "Terms of Use Privacy Policy" or "NewsSportsWeather"), when an HTML ancestor's class/id/role
+    names a chrome container (share, newsletter, cookie, related, comment, footer, nav...), when
+    the page's frame gives it away (a list of other headlines above the article or under a
+    "Related" heading, a long line in capitals between paragraphs, an "About <Name>" profile
+    box after the story, a line inside a newsletter box), or when a weak cue (a section name, a
+    bare number, a link-only line) sits next to other chrome or outside the article's run of
+    prose. Headlines, bylines naming a person, datelines, captions and subheadings are left
     alone, and so are sentences of prose that merely mention cookies or advertising.
     --fix removes the flagged lines (in HTML, the element).
 
@@ -49,6 +54,11 @@ class SiteChrome(Rule):
         The new rules require websites to ask before they set advertising cookies.
     """
     options = {}
+
+    def warm_up(self):
+        from .boilerplate_detect import inventory
+
+        inventory()
 
     def check(self, article):
         from .boilerplate_detect import classify
@@ -104,6 +114,8 @@ class RepeatedAcrossArticles(Rule):
         self._n_files = 0
 
     # per article, in a worker
+    warm_up = SiteChrome.warm_up
+
     def collect(self, article):
         from .boilerplate_detect import classify, has_attributed_figure, has_person_name
 

@@ -5,12 +5,18 @@ Everything here is cheap string work over ``article.text_blocks``; the phrase in
 
 The detector works in passes:
 
-1. every block on its own: phrase inventories (whole line or line prefix, normalised), structural
-   shapes (e-mail-only line, copyright, breadcrumbs, page-title line with a domain, counters,
-   handles, stray CMS labels), HTML ancestry tokens, link-only short lines;
-2. blocks of headlines opened by a "Related" / "Most read" / "Read also" heading;
-3. neighbours: weak cues (section names, bare numbers, link-only lines) next to chrome, and short
-   non-prose lines sandwiched between chrome lines;
+1. every block on its own: phrase inventories (whole line or line prefix, normalised, or the last
+   sentence of a short paragraph when it is a sales pitch), structural shapes (e-mail-only line,
+   copyright, breadcrumbs, page-title line with a domain, counters, handles, stray CMS labels,
+   agency-only credit lines, menus run together with or without spaces, a named newsletter, a
+   "<Section> More" box), HTML ancestry tokens, link-only short lines;
+2. the page's frame: a short label above the headline, a list of four or more headlines above the
+   article, an "About <Name>" box with its profile after it; then the blocks of headlines opened by
+   a "Related" / "Most read" / "Read also" heading, and long lines in capitals between the
+   paragraphs of a mixed-case article;
+3. neighbours: weak cues (section names, bare numbers, link-only lines) next to chrome, short
+   non-prose lines sandwiched between chrome lines, any line inside a newsletter / cookie /
+   comment / paywall box (same kind of chrome on both sides);
 4. the page edges: weak cues before the first and after the last paragraph of prose;
 5. the page around the article: short labels in the first lines before the prose starts, and
    non-sentence lines after the last paragraph once the page's own chrome has begun there.
@@ -29,11 +35,13 @@ from functools import lru_cache
 
 import regex
 
+from lint.lazyre import lazy_regex
+
 DATA = os.path.join(os.path.dirname(__file__), "data", "boilerplate")
 LANGS = ("en", "tr", "ru", "de", "es", "pt", "it", "fr", "ja", "id")
 
 # normalisation: letters and digits survive; digit runs become the token "{n}"
-_SPLIT = regex.compile(r"[^\p{L}\p{N}]+")
+_SPLIT = lazy_regex(r"[^\p{L}\p{N}]+")
 _ASCII_SPLIT = re.compile(r"[^a-z0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
 
@@ -80,6 +88,8 @@ class Inventory:
         self.agencies: set[str] = set()  # normalised agency / wire / "staff" credit names
         self.wire_names: set[str] = set()  # the real agencies among them
         self.agency_first: set[str] = set()  # first words of the names
+        self.exact_first: set[str] = set()  # first words of the whole-line entries
+        self.pitch_start = None  # a sentence that opens with the first word of a sales pitch
         self.agency_longest = 1
 
 
@@ -118,9 +128,10 @@ def inventory() -> Inventory:
                         max_words = int(p[4:])
                 continue
             entry_max = max_words
-            m = regex.search(r"\s+max=(\d+)$", line)
-            if m:
-                entry_max, line = int(m.group(1)), line[:m.start()]
+            if " max=" in line:  # cheap test first: this runs for every inventory line at start-up
+                head, _, n = line.rpartition(" max=")
+                if n.isdigit():
+                    entry_max, line = int(n), head.rstrip()
             is_prefix = line.endswith("*")
             words = normalize_words(line.rstrip("*").replace("{n}", " 0 "))
             if not words or all(w == "{n}" for w in words):
@@ -140,9 +151,14 @@ def inventory() -> Inventory:
             else:
                 inv.exact.setdefault(key, entry)
     for (kind, max_words), keys in contains.items():
-        pattern = regex.compile(r"(?:^| )(?:" + "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?: |$)")
+        pattern = lazy_regex(r"(?:^| )(?:" + "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?: |$)")
         inv.contains.append((pattern, Entry(kind, False, False, max_words)))
         inv.contains_words.update(k.split()[0] for k in keys)
+    inv.exact_first = {k.split()[0] for k in inv.exact}
+    pitch_first = sorted({k.split()[0] for k, e in inv.prefix.items()
+                          if e.kind in ("newsletter", "paywall", "app", "promo") and " " in k and not e.weak})
+    inv.pitch_start = lazy_regex(r"[.!?…]\s+[\"“]?(?:" + "|".join(regex.escape(w) for w in pitch_first) + r")\b",
+                                    regex.I) if pitch_first else None
     for line in _data_lines("html-tokens.txt"):
         tok, _, kind = line.partition(" ")
         inv.tokens[tok.strip().lower()] = kind.strip()
@@ -170,49 +186,49 @@ def inventory() -> Inventory:
 
 # -- shapes ---------------------------------------------------------------------------------------
 
-_EMAIL = regex.compile(r"^[\s(<\[]*(?:(?:e-?mail|mail|email|e-posta|почта|correo)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\s)>\].]*$", regex.I)
-_HANDLE = regex.compile(r"^@\w{2,30}$")
-_DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co\.uk|co|ru|de|es|com\.tr|tr|it|pt|br|fr|info|io|news|tv|uk|us|ca|in|au|kr|jp|az|kz|ua|by)\b", regex.I)
-_COPYRIGHT = regex.compile(r"^(?:(?:©|\(c\)|ⓒ)\s*(?:copyright\s*)?(?:\d{4}|\p{L}+\s+\d{4})|copyright\b|telif\b)", regex.I)
-_BREADCRUMB = regex.compile(r"^[^>»›/|]{1,40}(?:\s+[>»›/]\s+[^>»›/|]{1,40}){1,6}$")
-_BREAD_LEAD = regex.compile(r"^[^<>»›]{1,40}\s+[>»›]\s*$")
-_COUNTER = regex.compile(r"^[\d.,\s]*\d[\d.,]*\s*[kKmMкКтТ]?\+?$")
-_SHARE_COUNT = regex.compile(r"^[\d.,]+\s*[kKmM]?\s+(?:shares?|views?|likes?|reads?|comments?|yorum|paylaşım|просмотр\w*|коммент\w*|kommentare?|comentarios?|comentários?)$", regex.I)
-_RULE_LINE = regex.compile(r"^[_\-=*~•·.]{3,}$")
-_BYLINE = regex.compile(r"^(?:by|von|por|par|di|da|de|автор|yazan|yazar|text|texto|written by|reporting by)\s*:?\s+\p{Lu}", regex.I)
-_CAPTION = regex.compile(r"(?:\bphoto\b\s*[:/]|\(ap photo|getty images|\bcredit\s*:|\breuters/|\bafp\b|\bfoto\s*:|фото\s*:|\bimage\s*:|\bimagen\s*:|\bbild\s*:|\bfotoğraf\s*:|/ ?shutterstock|\bepa\b)", regex.I)
-_MONTHS = regex.compile(
+_EMAIL = lazy_regex(r"^[\s(<\[]*(?:(?:e-?mail|mail|email|e-posta|почта|correo)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\s)>\].]*$", regex.I)
+_HANDLE = lazy_regex(r"^@\w{2,30}$")
+_DOMAIN = lazy_regex(r"\b[\w-]+\.(?:com|net|org|co\.uk|co|ru|de|es|com\.tr|tr|it|pt|br|fr|info|io|news|tv|uk|us|ca|in|au|kr|jp|az|kz|ua|by)\b", regex.I)
+_COPYRIGHT = lazy_regex(r"^(?:(?:©|\(c\)|ⓒ)\s*(?:copyright\s*)?(?:\d{4}|\p{L}+\s+\d{4})|copyright\b|telif\b)", regex.I)
+_BREADCRUMB = lazy_regex(r"^[^>»›/|]{1,40}(?:\s+[>»›/]\s+[^>»›/|]{1,40}){1,6}$")
+_BREAD_LEAD = lazy_regex(r"^[^<>»›]{1,40}\s+[>»›]\s*$")
+_COUNTER = lazy_regex(r"^[\d.,\s]*\d[\d.,]*\s*[kKmMкКтТ]?\+?$")
+_SHARE_COUNT = lazy_regex(r"^[\d.,]+\s*[kKmM]?\s+(?:shares?|views?|likes?|reads?|comments?|yorum|paylaşım|просмотр\w*|коммент\w*|kommentare?|comentarios?|comentários?)$", regex.I)
+_RULE_LINE = lazy_regex(r"^[_\-=*~•·.]{3,}$")
+_BYLINE = lazy_regex(r"^(?:by|von|por|par|di|da|de|автор|yazan|yazar|text|texto|written by|reporting by)\s*:?\s+\p{Lu}", regex.I)
+_CAPTION = lazy_regex(r"(?:\bphoto\b\s*[:/]|\(ap photo|getty images|\bcredit\s*:|\breuters/|\bafp\b|\bfoto\s*:|фото\s*:|\bimage\s*:|\bimagen\s*:|\bbild\s*:|\bfotoğraf\s*:|/ ?shutterstock|\bepa\b)", regex.I)
+_MONTHS = lazy_regex(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun[e]?|jul[y]?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
     r"|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
     r"|январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*"
     r"|januar|februar|märz|juni|juli|oktober|dezember"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
     r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b", regex.I)
-_TIME = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-_CAPWORD = regex.compile(r"^[\p{Lu}][\p{Ll}'’.-]+$|^\p{Lu}\.$")
-_PAGE_TITLE_SEP = regex.compile(r"\s[|–—-]\s")
+_TIME = lazy_regex(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_CAPWORD = lazy_regex(r"^[\p{Lu}][\p{Ll}'’.-]+$|^\p{Lu}\.$")
+_PAGE_TITLE_SEP = lazy_regex(r"\s[|–—-]\s")
 _BUTTON_KINDS = frozenset(("reading", "nav", "promo", "share", "follow"))
 _BARE_BY = frozenset(("by", "von", "por", "par", "автор", "yazar"))
 _NAME_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "le", "la",
                              "du", "des", "al", "el", "bin", "ben", "y", "e", "o", "ter", "ten", "zu", "mc", "mac"))
-_GALLERY = regex.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
-_CONTACT = regex.compile(r"^(?:write to|e-?mail|contact|reach|send|tips?|follow)\b", regex.I)
-_BIO = regex.compile(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}(?:reporter|writer|editor|correspondent|columnist|journalist|contributor|producer|photographer|author)\b", regex.I)
-_MENU_SEP = regex.compile(r"\s+[|•·/]\s+")
+_GALLERY = lazy_regex(r"^\d{1,3}\s*/\s*\d{1,3}$")
+_CONTACT = lazy_regex(r"^(?:write to|e-?mail|contact|reach|send|tips?|follow)\b", regex.I)
+_BIO = lazy_regex(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}(?:reporter|writer|editor|correspondent|columnist|journalist|contributor|producer|photographer|author)\b", regex.I)
+_MENU_SEP = lazy_regex(r"\s+[|•·/]\s+")
 _UNDERSCORES = re.compile(r"_{3,}")
-_BREAD_SEP = regex.compile(r"\s[>»›]\s")
+_BREAD_SEP = lazy_regex(r"\s[>»›]\s")
 _TERMINAL_CHARS = ".!?…。！？:;"
 _SENTENCE_CHARS = ".!?…。！？"
-_DOMAIN_ONLY = regex.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|co|io|tv|ru|de|es|tr|it|pt|br|fr|uk|us)(?:\.[a-z]{2})?/?$", regex.I)
+_DOMAIN_ONLY = lazy_regex(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|co|io|tv|ru|de|es|tr|it|pt|br|fr|uk|us)(?:\.[a-z]{2})?/?$", regex.I)
 _HOME_WORDS = frozenset(("home", "inicio", "portada", "startseite", "главная", "anasayfa", "ana sayfa", "início", "accueil", "news"))
 _SITE_HEADERS = frozenset(("siteheader", "sitehead", "globalheader", "pageheader", "mainheader", "headerbar", "sitebranding"))
-_EMAIL_ANY = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_CREDIT = regex.compile(r"\b(?:by|von|por|par|di|da)\s+\p{Lu}|;|\(", regex.I)
+_EMAIL_ANY = lazy_regex(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_CREDIT = lazy_regex(r"\b(?:by|von|por|par|di|da)\s+\p{Lu}|;|\(", regex.I)
 _MENU_CHARS = re.compile(r"[|•·/]")
-_PAGINATION = regex.compile(r"^\d+\s*[-–]\s*\d+\s+(?:of|von|de|из|/)\s+\d+$", regex.I)
-_COMMENT_HEAD = regex.compile(r"\b(?:said|says|wrote|dedi|schrieb|dijo|escribió|написал[а]?)\s*:$", regex.I)
-_ARCHIVE_COUNT = regex.compile(r"^\p{L}[\p{L} ]{2,30}\s\(\d{1,4}\)$")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_PAGINATION = lazy_regex(r"^\d+\s*[-–]\s*\d+\s+(?:of|von|de|из|/)\s+\d+$", regex.I)
+_COMMENT_HEAD = lazy_regex(r"\b(?:said|says|wrote|dedi|schrieb|dijo|escribió|написал[а]?)\s*:$", regex.I)
+_ARCHIVE_COUNT = lazy_regex(r"^\p{L}[\p{L} ]{2,30}\s\(\d{1,4}\)$")
+_CJK = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 @dataclass(slots=True)
@@ -271,7 +287,7 @@ def has_person_name(text: str) -> bool:
     return False
 
 
-_CREDIT_LABEL = regex.compile(
+_CREDIT_LABEL = lazy_regex(
     r"^(?:by|von|por|par|di|da|de|via|source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|fonti|kaynak"
     r"|источник|источники|автор|credit|credits)\s*:?\s+(?=\S)", regex.I)
 _CREDIT_JOIN = frozenset(("and", "und", "y", "e", "et", "ve", "и", "with", "mit", "con", "com", "ile", "from"))
@@ -439,7 +455,7 @@ def phrase_verdict(info: Info) -> Verdict | None:
     return None
 
 
-_SENTENCE_START = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\p{N}\"“])")
+_SENTENCE_START = lazy_regex(r"(?<=[.!?…])\s+(?=[\p{Lu}\p{N}\"“])")
 _PITCH_KINDS = frozenset(("newsletter", "paywall", "app", "promo"))
 
 
@@ -448,6 +464,8 @@ def _pitch_sentence(info: Info) -> Verdict | None:
     our sister title ...", "... Click here for more". The whole line is the page's promo box."""
     inv = inventory()
     text = info.text
+    if inv.pitch_start is None or inv.pitch_start.search(text) is None:
+        return None
     for m in _SENTENCE_START.finditer(text):
         tail = text[m.end():]
         head = normalize_words(tail[:24])
@@ -584,6 +602,8 @@ def shape_verdict(info: Info, block) -> Verdict | None:
 def _segments(words: list[str], inv: Inventory) -> list[Entry] | None:
     """Split the words into two or more whole phrase entries ("Terms of Service Privacy Notice")."""
     n = len(words)
+    if words[0] not in inv.exact_first:
+        return None
     best: list[list[Entry] | None] = [None] * (n + 1)
     best[0] = []
     for i in range(n):
@@ -598,11 +618,11 @@ def _segments(words: list[str], inv: Inventory) -> list[Entry] | None:
 
 
 _NEWSLETTER_WORDS = frozenset(("newsletter", "newsletters", "bülten", "bülteni", "рассылка", "boletín", "boletim"))
-_TITLE_WORDS = regex.compile(r"^(?:[\p{Lu}\d][\p{L}\d'’&.-]*\s+){1,5}[\p{Lu}][\p{L}'’.-]*$")
-_ABOUT_HEAD = regex.compile(r"^(?i:about|über|sobre|acerca de|à propos de|a proposito di|chi è|об?)\s+((?:\p{Lu}[\p{L}'’.&-]*\s*){1,4})$")
+_TITLE_WORDS = lazy_regex(r"^(?:[\p{Lu}\d][\p{L}\d'’&.-]*\s+){1,5}[\p{Lu}][\p{L}'’.-]*$")
+_ABOUT_HEAD = lazy_regex(r"^(?i:about|über|sobre|acerca de|à propos de|a proposito di|chi è|об?)\s+((?:\p{Lu}[\p{L}'’.&-]*\s*){1,4})$")
 _BOX_KINDS = frozenset(("newsletter", "cookie", "comments", "paywall", "app"))
-_ANY_SEP = regex.compile(r"[>»›|/•·]")
-_GLUE = regex.compile(r"\p{Ll}{3}(?=\p{Lu})")
+_ANY_SEP = lazy_regex(r"[>»›|/•·]")
+_GLUE = lazy_regex(r"\p{Ll}{3}(?=\p{Lu})")
 
 
 def _glued_menu(text: str) -> Verdict | None:
@@ -809,6 +829,18 @@ def classify(article) -> dict[int, Verdict]:
                 break  # a sentence or an introduction: the article goes on
             out[j] = Verdict("related", f"related-stories block: headline under {heading}")
             weak.pop(j, None)
+    # pass 2c: a long line in capitals between paragraphs of a mixed-case article: a link to
+    # another story or a promo ("CLICK HERE TO GET THE APP", a shouted headline)
+    prose_idx = [k for k, info in enumerate(infos) if info.prose]
+    if len(prose_idx) >= 3:
+        lo, hi = prose_idx[0], prose_idx[-1]
+        for j in range(lo + 1, hi):
+            info = infos[j]
+            if j in out or info.prose or info.n < 8 or info.protected or info.text.rstrip().endswith("?"):
+                continue
+            if _shouting(info.text) and not _shouting(infos[j - 1].text) and not _shouting(infos[j + 1].text):
+                out[j] = Verdict("related", f"long line in capitals inside the article: a link or promo ({_quote(info.text)})")
+                weak.pop(j, None)
     # pass 3: neighbours. Word cues (section names, link-only lines) spread along a menu;
     # bare counters only count when they touch a line that is chrome on its own.
     strong = set(out)
@@ -848,7 +880,7 @@ def classify(article) -> dict[int, Verdict]:
     if body and weak:
         lo, hi = body[0], body[-1]
         for i, v in list(weak.items()):
-            if v.kind == "domain" and not (i > hi and any(k > hi for k in strong)):
+            if v.kind == "domain" and not (i > hi and any(k > hi for k in strong) and ((i - 1) in out or (i + 1) in out)):
                 continue
             if (i < lo or i > hi) and v.kind != "share" and not (i + 1 < len(infos) and infos[i + 1].prose):
                 where = "before the article text" if i < lo else "after the article text"
@@ -909,6 +941,18 @@ def _label_above_headline(infos: list[Info], out: dict[int, Verdict]) -> None:
         return
     out[0] = Verdict("nav", f"short label above the headline ({_quote(top.text)})")
     nxt.protected = True
+
+
+_UPPER = lazy_regex(r"\p{Lu}")
+_LOWER = lazy_regex(r"\p{Ll}")
+
+
+def _shouting(text: str) -> bool:
+    """Written in capitals: at least 15 capital letters and nine in ten letters capitals."""
+    if len(_LOWER.findall(text[:40])) > 4:
+        return False
+    up, low = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return up >= 15 and low * 9 <= up
 
 
 def _prefix_entry(words: list[str]) -> tuple[Entry, int] | None:

@@ -5,8 +5,10 @@ huge regular expression: that keeps start-up and scanning cheap.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
+import zlib
 from functools import lru_cache
 
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data", "figures")
@@ -55,7 +57,8 @@ def _render(node: dict) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-GAP = ("gap",)  # a lone '*' in an entry: one to eight tokens
+GAP = "*"  # in a compiled entry: one to eight tokens (a literal '*' never is a token there)
+# a word with a trailing '*' (any ending) is compiled to a one-item list: [prefix]
 
 
 class PhraseSet:
@@ -63,19 +66,34 @@ class PhraseSet:
     matches one to eight tokens. ``case`` False compares lower-case."""
 
     def __init__(self, entries, case: bool = False):
-        self.case = case
-        self.first: dict[str, list[tuple]] = {}
-        self.wild_first: list[tuple[str, tuple]] = []
+        first: dict[str, list] = {}
+        wild_first: list = []
         for e in entries:
             pats = self._compile(e if case else e.lower())
             if not pats:
                 continue
-            head, tail = pats[0], tuple(pats[1:])
-            if isinstance(head, tuple):
-                self.wild_first.append((head[1], tail))
+            head, tail = pats[0], pats[1:]
+            if isinstance(head, list):
+                wild_first.append([head[0], tail])
             else:
-                self.first.setdefault(head, []).append(tail)
-        self.wild_prefixes = tuple(p for p, _ in self.wild_first)
+                first.setdefault(head, []).append(tail)
+        self._set(first, wild_first, case)
+
+    def _set(self, first, wild_first, case):
+        self.case = case
+        self.first = first
+        self.wild_first = wild_first
+        self.wild_prefixes = tuple(p for p, _ in wild_first)
+
+    def raw(self) -> list:
+        """The compiled entries as plain JSON data (see ``from_raw``)."""
+        return [self.first, self.wild_first, self.case]
+
+    @classmethod
+    def from_raw(cls, raw) -> "PhraseSet":
+        self = cls.__new__(cls)
+        self._set(*raw)
+        return self
 
     @staticmethod
     def _compile(entry: str) -> list:
@@ -84,8 +102,8 @@ class PhraseSet:
         for m in TOKEN.finditer(entry):
             tok = m.group()
             if tok == "*":
-                if pats and m.start() == last_end and not isinstance(pats[-1], tuple):
-                    pats[-1] = ("pre", pats[-1])
+                if pats and m.start() == last_end and isinstance(pats[-1], str) and pats[-1] != GAP:
+                    pats[-1] = [pats[-1]]
                 else:
                     pats.append(GAP)
             else:
@@ -118,7 +136,7 @@ class PhraseSet:
         if not tail:
             return [i]
         pat = tail[0]
-        if pat is GAP:
+        if pat == GAP:
             out = []
             for k in range(1, 9):
                 out.extend(self._match_tail(tokens, i + k, tail[1:]))
@@ -126,8 +144,8 @@ class PhraseSet:
         if i >= len(tokens):
             return []
         t = self._tok(tokens, i)
-        if isinstance(pat, tuple):
-            ok = t.startswith(pat[1])
+        if isinstance(pat, list):
+            ok = t.startswith(pat[0])
         else:
             ok = t == pat
         return self._match_tail(tokens, i + 1, tail[1:]) if ok else []
@@ -171,98 +189,211 @@ class WordSet:
                 self.exact.add(e)
         self.prefixes = tuple(sorted(prefixes))
 
+    def raw(self) -> list:
+        return [sorted(self.exact), list(self.prefixes)]
+
+    @classmethod
+    def from_raw(cls, raw) -> "WordSet":
+        self = cls.__new__(cls)
+        self.exact, self.prefixes = set(raw[0]), tuple(raw[1])
+        return self
+
     def __contains__(self, word: str) -> bool:
         w = word.lower()
         return w in self.exact or (bool(self.prefixes) and w.startswith(self.prefixes))
 
 
+INDEX_FILE = "index.json"
+
+
+def _read_data(data_dir: str = DATA_DIR) -> tuple[dict, dict, str]:
+    """(sections per language, common sections, digest of the files' contents)."""
+    per_lang = {lang: read_sections(os.path.join(data_dir, f"{lang}.txt")) for lang in LANGS}
+    common = read_sections(os.path.join(data_dir, "common.txt"))
+    return per_lang, common, _digest(data_dir)
+
+
+def _digest(data_dir: str = DATA_DIR) -> str:
+    digest = 0
+    for name in sorted(os.listdir(data_dir)):
+        if name.endswith(".txt"):
+            with open(os.path.join(data_dir, name), "rb") as f:
+                digest = zlib.crc32(name.encode() + b"\0" + f.read(), digest)
+    return f"{digest:08x}"
+
+
+def build_tables(per_lang: dict, common: dict) -> dict:
+    """Every phrase list compiled, as plain JSON data (stored in data/figures/index.json)."""
+    def union(section):
+        out = []
+        for lang in LANGS:
+            out.extend(per_lang[lang].get(section, ()))
+        return out
+
+    en = per_lang["en"]
+    ph = {
+        # -- attribution
+        "verbs": PhraseSet(union("reporting_verbs"), case=True),
+        "sources": PhraseSet(union("source_phrases")),
+        "continuation": PhraseSet(union("continuation")),
+        # -- figures
+        "currencies": PhraseSet(union("currencies")),
+        "percent_words": PhraseSet(union("percent_words")),
+        "approximators": PhraseSet(union("approximators")),
+        "designators": PhraseSet(union("designators")),
+    }
+    mags = union("magnitudes")
+    ph["magnitudes"] = PhraseSet([m for m in mags if len(m) > 1])
+    ph["mult_words"] = PhraseSet(union("multiple_words"))
+    ws = {
+        "passive_aux": WordSet(en.get("passive_aux", ())),
+        "adjective_markers": WordSet(en.get("adjective_markers", ())),
+        "percent_before": WordSet(union("percent_before")),
+        "mult_after": WordSet(union("multiple_after")),
+        "mult_comp": WordSet(union("multiple_comparatives")),
+        "mult_exceptions": WordSet(union("multiple_exceptions")),
+        "mult_verbs": WordSet(union("multiple_verbs")),
+        "number_words": WordSet(union("number_words")),
+        "post_approx": WordSet(union("post_approximators")),
+        "noncount": WordSet(union("noncount")),
+        "count_units": WordSet(union("count_units")),
+        "stop": WordSet(union("stop")),
+        "definite": WordSet(union("definite")),
+        "percent_idioms": WordSet(union("percent_idioms")),
+    }
+    sets = {
+        "currency_symbols": set(s for s in common.get("currency_symbols", []) if len(s) == 1),
+        "currency_prefixes": {s[:-1].lower() for s in common.get("currency_symbols", []) if len(s) > 1},
+        "currency_codes": set(common.get("currency_codes", [])),
+        "months_before": set(en.get("months_before", ())),
+        "glued_mags": ({m.lower() for m in mags if len(m) <= 3 and m.isalpha()} | {
+            "bn", "mn", "mln", "bln", "tn", "trn"}) - {"m", "k", "b", "mm"},
+        "recipe_measures": {m.lower() for m in union("recipe_measures")},
+    }
+    # first words of what may follow a number in a figure, for the cheap pre-check
+    figure_words = set()
+    for sec in ("magnitudes", "percent_words", "currencies", "count_units", "multiple_after"):
+        for e in union(sec):
+            w = e.split()[0].lower()
+            figure_words.add(w[:-1] if w.endswith("*") else w)
+    triggers = {m.lower().rstrip(".") for m in mags if len(m) > 2}
+    triggers |= {max(e.lower().split(), key=len) for e in union("multiple_words")}
+    triggers |= {"times", "veces", "раз", "раза", "kat", "mal"}
+    sets["trigger_words"] = {x for x in triggers if not x.endswith("*")}
+    tuples = {
+        "gore_stems": [s.lower() for s in per_lang["tr"].get("source_before_gore", ())],
+        "figure_word_prefixes": sorted(figure_words),
+        "trigger_prefixes": sorted(x[:-1] for x in triggers if x.endswith("*")),
+        "agencies": sorted(common.get("agencies", []), key=len, reverse=True),
+    }
+    return {
+        "phrases": {k: v.raw() for k, v in ph.items()},
+        "words": {k: v.raw() for k, v in ws.items()},
+        "sets": {k: sorted(v) for k, v in sets.items()},
+        "tuples": tuples,
+    }
+
+
+def _tables(data_dir: str = DATA_DIR) -> dict:
+    """The compiled tables: from index.json when it matches the data files, else built here."""
+    digest = _digest(data_dir)
+    try:
+        with open(os.path.join(data_dir, INDEX_FILE), encoding="utf-8") as f:
+            index = json.load(f)
+        if index.get("digest") == digest:
+            return index["tables"]
+    except (OSError, ValueError, KeyError):
+        pass
+    per_lang, common, _ = _read_data(data_dir)
+    return json.loads(json.dumps(build_tables(per_lang, common)))  # the very same shapes
+
+
+def write_index(data_dir: str = DATA_DIR) -> str:
+    """Regenerate rules/data/figures/index.json; returns its path."""
+    per_lang, common, digest = _read_data(data_dir)
+    tables = build_tables(per_lang, common)
+    path = os.path.join(data_dir, INDEX_FILE)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('{"digest": ' + json.dumps(digest) + ', "tables": {\n')
+        parts = []
+        for group in ("phrases", "words", "sets", "tuples"):
+            rows = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
+                               for k, v in tables[group].items())
+            parts.append(f"{json.dumps(group)}: {{\n{rows}\n}}")
+        f.write(",\n".join(parts) + "\n}}\n")
+    return path
+
+
+_AGENCY = r"(?<!\w)(?:{})(?!\w)"
+_AGENCY_PATTERNS = {
+    "para": (r"[(\[/]\s*{ag}(?:\s*[/,;]\s*[\w .-]{{1,25}})?\s*[)\]/]"
+             r"|[-–—]\s*{ag}\s*\.?\s*$", 0),
+    "contrib": (r"{ag}\s+contributed(?:\s+to\s+this)?\s+report", 0),
+    "dateline": (r"^[^\n]{{0,80}}?(?:[(\[/]\s*{ag}(?:\s*[/,;]\s*[\w .-]{{1,25}})?\s*[)\]/]\s*[-–—:.]"
+                 r"|[-–—]\s*{ag}\s*[.:]|{ag}\s*[-–—:]\s)", 0),
+    "line": (r"^\W*(?:(?:source|quelle|kaynak|источник|fuente|con información de|"
+             r"with reporting by|reporting by|agencies)\s*:?\s*)?{ag}"
+             r"(?:\s*[/,&;+]\s*(?:{ag}|[\w .]{{1,25}}))*\W*$", re.IGNORECASE),
+}
+
+
+@lru_cache(maxsize=256)
+def _agency_re(kind: str, names: tuple):
+    """The agency-credit pattern ``kind`` over the agency ``names`` (a pattern over only the
+    names a text holds finds the same credits in it, and compiles in a fraction of the time)."""
+    pattern, flags = _AGENCY_PATTERNS[kind]
+    ag = _AGENCY.format("|".join(re.escape(a) for a in names))
+    return re.compile(pattern.format(ag=ag), flags)
+
+
+@lru_cache(maxsize=256)
+def _trie_re(words: tuple):
+    trie: dict = {}
+    for stem in words:
+        node = trie
+        for ch in stem:
+            node = node.setdefault(re.escape(ch), {})
+        node[None] = ""
+    return re.compile(_render(trie))
+
+
+def _fold_char(c: str) -> str:
+    """``c`` as the stdlib regex engine compares it under IGNORECASE: its simple lower case,
+    and one representative of the extra case classes (i/ı, s/ſ, ...)."""
+    try:
+        from _sre import unicode_tolower
+        from re._casefix import _EXTRA_CASES
+    except ImportError:  # pragma: no cover - another Python: fold nothing, match everything
+        return ""
+    lo = unicode_tolower(ord(c))
+    return chr(min((lo, *_EXTRA_CASES.get(lo, ()))))
+
+
+def fold(text: str) -> str:
+    """``text`` with each character replaced by ``_fold_char``: two strings match each other
+    under re.IGNORECASE exactly when their folds are equal."""
+    return text.translate({ord(c): _fold_char(c) for c in set(text)})
+
+
 class Data:
-    """Everything the rule needs, built from the data files."""
+    """Everything the rule needs, built from the data files (compiled once into index.json)."""
 
-    def __init__(self):
-        per_lang = {lang: read_sections(os.path.join(DATA_DIR, f"{lang}.txt")) for lang in LANGS}
-        common = read_sections(os.path.join(DATA_DIR, "common.txt"))
-
-        def union(section):
-            out = []
-            for lang in LANGS:
-                out.extend(per_lang[lang].get(section, ()))
-            return out
-
-        en = per_lang["en"]
-        # -- attribution ----------------------------------------------------------------
-        self.verbs = PhraseSet(union("reporting_verbs"), case=True)
-        self.sources = PhraseSet(union("source_phrases"))
-        self.passive_aux = WordSet(en.get("passive_aux", ()))
-        self.adjective_markers = WordSet(en.get("adjective_markers", ()))
-        self.continuation = PhraseSet(union("continuation"))
-        self.gore_stems = tuple(s.lower() for s in per_lang["tr"].get("source_before_gore", ()))
-        ag = "|".join(re.escape(a) for a in sorted(common.get("agencies", []), key=len, reverse=True))
-        ag = r"(?<!\w)(?:" + ag + r")(?!\w)"
-        self.agency_para_re = re.compile(
-            r"[(\[/]\s*" + ag + r"(?:\s*[/,;]\s*[\w .-]{1,25})?\s*[)\]/]"
-            r"|[-–—]\s*" + ag + r"\s*\.?\s*$")
-        self.agency_contrib_re = re.compile(ag + r"\s+contributed(?:\s+to\s+this)?\s+report")
-        self.agency_dateline_re = re.compile(
-            r"^[^\n]{0,80}?(?:[(\[/]\s*" + ag + r"(?:\s*[/,;]\s*[\w .-]{1,25})?\s*[)\]/]\s*[-–—:.]"
-            r"|[-–—]\s*" + ag + r"\s*[.:]|" + ag + r"\s*[-–—:]\s)")
-        self.agency_line_re = re.compile(
-            r"^\W*(?:(?:source|quelle|kaynak|источник|fuente|con información de|"
-            r"with reporting by|reporting by|agencies)\s*:?\s*)?" + ag +
-            r"(?:\s*[/,&;+]\s*(?:" + ag + r"|[\w .]{1,25}))*\W*$", re.IGNORECASE)
+    def __init__(self, tables: dict | None = None):
+        tables = tables if tables is not None else _tables()
+        for name, raw in tables["phrases"].items():
+            setattr(self, name, PhraseSet.from_raw(raw))
+        for name, raw in tables["words"].items():
+            setattr(self, name, WordSet.from_raw(raw))
+        for name, raw in tables["sets"].items():
+            setattr(self, name, set(raw))
+        for name, raw in tables["tuples"].items():
+            setattr(self, name, tuple(raw))
+        self.trigger_words = frozenset(self.trigger_words)
+        self.triggers = tuple(sorted(self.trigger_words | set(self.trigger_prefixes)))
+        self._folded_agencies = None
         self.agency_footer_re = re.compile(
             r"\b(?:(?:Additional )?[Rr]eporting by|contributed to this report|"
             r"Редактирование|Con información de|Mit Material von)\b")
-        # -- figures --------------------------------------------------------------------
-        self.currency_symbols = set(s for s in common.get("currency_symbols", []) if len(s) == 1)
-        self.currency_prefixes = {s[:-1].lower() for s in common.get("currency_symbols", []) if len(s) > 1}
-        self.currency_codes = set(common.get("currency_codes", []))
-        self.currencies = PhraseSet(union("currencies"))
-        self.percent_words = PhraseSet(union("percent_words"))
-        self.percent_before = WordSet(union("percent_before"))
-        self.approximators = PhraseSet(union("approximators"))
-        self.designators = PhraseSet(union("designators"))
-        self.months_before = set(en.get("months_before", ()))
-        mags = union("magnitudes")
-        self.magnitudes = PhraseSet([m for m in mags if len(m) > 1])
-        self.glued_mags = ({m.lower() for m in mags if len(m) <= 3 and m.isalpha()} | {
-            "bn", "mn", "mln", "bln", "tn", "trn"}) - {"m", "k", "b", "mm"}
-        self.mult_after = WordSet(union("multiple_after"))
-        self.mult_comp = WordSet(union("multiple_comparatives"))
-        self.mult_words = PhraseSet(union("multiple_words"))
-        self.mult_exceptions = WordSet(union("multiple_exceptions"))
-        self.mult_verbs = WordSet(union("multiple_verbs"))
-        self.number_words = WordSet(union("number_words"))
-        self.post_approx = WordSet(union("post_approximators"))
-        self.noncount = WordSet(union("noncount"))
-        self.count_units = WordSet(union("count_units"))
-        self.stop = WordSet(union("stop"))
-        self.definite = WordSet(union("definite"))
-        self.recipe_measures = {m.lower() for m in union("recipe_measures")}
-        self.percent_idioms = WordSet(union("percent_idioms"))
-        # first words of what may follow a number in a figure, for the cheap pre-check
-        figure_words = set()
-        for sec in ("magnitudes", "percent_words", "currencies", "count_units", "multiple_after"):
-            for e in union(sec):
-                w = e.split()[0].lower()
-                figure_words.add(w[:-1] if w.endswith("*") else w)
-        self.figure_word_prefixes = tuple(sorted(figure_words))
-        triggers = {m.lower().rstrip(".") for m in mags if len(m) > 2}
-        triggers |= {max(e.lower().split(), key=len) for e in union("multiple_words")}
-        triggers |= {"times", "veces", "раз", "раза", "kat", "mal"}
-        self.trigger_words = frozenset(x for x in triggers if not x.endswith("*"))
-        self.trigger_prefixes = tuple(sorted(x[:-1] for x in triggers if x.endswith("*")))
-        def trie_of(stems):
-            trie: dict = {}
-            for stem in stems:
-                node = trie
-                for ch in stem:
-                    node = node.setdefault(re.escape(ch), {})
-                node[None] = ""
-            return _render(trie)
-
-        # whole words ('mil', not 'family'), or word starts for the stems ('удвоил*')
-        self.trigger_re = re.compile(trie_of(self.trigger_words | set(self.trigger_prefixes)))
         self.lang_of_word: dict[str, list[str]] = {}
         lang_words = {
             "en": {"the", "and", "of", "to", "is", "that", "for", "said", "with", "was"},
@@ -275,11 +406,59 @@ class Data:
             for w in vocab:
                 self.lang_of_word.setdefault(w, []).append(lang)
 
+    # -- agency credits: each pattern lists only the agencies the text names -------------------
+    def _agency_search(self, kind: str, text: str, match: bool = False) -> bool:
+        if kind == "line":
+            if self._folded_agencies is None:
+                self._folded_agencies = [(a, fold(a)) for a in self.agencies]
+            folded = fold(text)
+            names = tuple(a for a, f in self._folded_agencies if f and f in folded) \
+                if all(f for _, f in self._folded_agencies) else self.agencies
+        else:
+            names = tuple(a for a in self.agencies if a in text)
+        if not names:
+            return False
+        rx = _agency_re(kind, names)
+        return bool(rx.match(text) if match else rx.search(text))
+
+    def agency_para(self, text: str) -> bool:
+        """'(Reuters)', '[TASS]', '— AFP' in a paragraph."""
+        return self._agency_search("para", text)
+
+    def agency_contrib(self, text: str) -> bool:
+        """'Reuters contributed to this report'."""
+        return self._agency_search("contrib", text)
+
+    def agency_dateline(self, text: str) -> bool:
+        """A dateline credit: 'MOSCOW (Reuters) -', 'ANKARA (AA) -'."""
+        return self._agency_search("dateline", text)
+
+    def agency_line(self, text: str) -> bool:
+        """A credit line of its own: 'Reuters', 'Source: AFP, dpa' (any case)."""
+        return self._agency_search("line", text, match=True)
+
+    def trigger_re_for(self, lower_text: str):
+        """A regex finding the triggers of figures written in words in ``lower_text`` where
+        they occur (longest first, anywhere in a word), or None when it holds none; it lists
+        only the triggers the text holds, so it finds the same as one listing them all."""
+        present = tuple(t for t in self.triggers if t in lower_text)
+        return _trie_re(present) if present else None
+
+    def warm_up(self) -> None:
+        """Compile the patterns over every agency and trigger (parallel workers share them)."""
+        for kind in _AGENCY_PATTERNS:
+            _agency_re(kind, self.agencies)
+        _trie_re(self.triggers)
+        fold("Warm up")
+
     def word_triggers_in(self, lower_text: str):
         """A regex for the triggers of figures written in words ('doubled', 'two million')
         found in ``lower_text``, or None: search the article once, then each block for the few
         found."""
-        found = set(self.trigger_re.findall(lower_text))  # substrings: cheap, then checked
+        trie = self.trigger_re_for(lower_text)
+        if trie is None:
+            return None
+        found = set(trie.findall(lower_text))  # substrings: cheap, then checked
         if not found:
             return None
         exact = [f for f in found if f in self.trigger_words]
@@ -296,3 +475,7 @@ class Data:
 @lru_cache(maxsize=1)
 def data() -> Data:
     return Data()
+
+
+if __name__ == "__main__":  # python -m rules.figures_data: refresh the compiled tables
+    print(write_index())

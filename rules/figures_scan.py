@@ -246,7 +246,8 @@ class Scanner:
             cands = range(n)
         else:
             starts = [t[1] for t in tokens]
-            cands = sorted({j for m in d.trigger_re.finditer(low)
+            trie = d.trigger_re_for(low)
+            cands = () if trie is None else sorted({j for m in trie.finditer(low)
                             for k in (bisect.bisect_right(starts, m.start()) - 1,)
                             for j in range(max(0, k - 3), k + 1)})
         i = 0
@@ -548,8 +549,7 @@ class Scanner:
 
     def agency_credit(self, text: str) -> bool:
         d = self.d
-        return bool(d.agency_para_re.search(text)
-                    or ("contributed" in text and d.agency_contrib_re.search(text)))
+        return d.agency_para(text) or ("contributed" in text and d.agency_contrib(text))
 
 
 _TR_TIME = {"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül",

@@ -127,11 +127,27 @@ def char_script(ch: str) -> str:
 
 
 _CJK_CHARS = r"\u1100-\u11FF\u3040-\u30FF\u3130-\u318F\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF"
+_CJK_RANGES = ((0x1100, 0x11FF), (0x3040, 0x30FF), (0x3130, 0x318F), (0x3400, 0x4DBF),
+               (0x4E00, 0x9FFF), (0xAC00, 0xD7AF))
 _TOKEN = None
+_TOKEN_PLAIN = None
 
 
-def _token_re():
-    global _TOKEN
+def _has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a character of the CJK ranges (a C-level ``max`` first)."""
+    if not text or max(text) < "\u1100":
+        return False
+    return any(lo <= ord(c) <= hi for c in set(text) if c >= "\u1100" for lo, hi in _CJK_RANGES)
+
+
+def _token_re(text: str | None = None):
+    """The word pattern; for a ``text`` without CJK characters, a cheaper one that finds the
+    same words there (the full pattern's CJK ranges take ~10 ms to compile)."""
+    global _TOKEN, _TOKEN_PLAIN
+    if text is not None and not _has_cjk(text):
+        if _TOKEN_PLAIN is None:
+            _TOKEN_PLAIN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+        return _TOKEN_PLAIN
     if _TOKEN is None:  # compiled on first use: its Unicode classes take ~10 ms
         _TOKEN = re.compile(rf"[{_CJK_CHARS}ー]+|[^\W\d_{_CJK_CHARS}]+(?:['’][^\W\d_{_CJK_CHARS}]+)*")
     return _TOKEN
@@ -146,7 +162,7 @@ def tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, word, script) of each word in ``text``; words inside e-mail addresses,
     handles and links get the script '' (neutral)."""
     out = [(m.start(), m.end(), m.group(), char_script(m.group()[0]))
-           for m in _token_re().finditer(text)]
+           for m in _token_re(text).finditer(text)]
     if _TECHY_HINT.search(text):
         techy = [(m.start(), m.end()) for m in _TECHY.finditer(text)]
         if techy:
@@ -282,33 +298,42 @@ def other_stopwords(lang: str) -> frozenset:
     return frozenset(out)
 
 
-@lru_cache(maxsize=None)
-def other_stopword_forms(lang: str) -> frozenset:
-    """``other_stopwords`` as they appear between spaces: bare, or with the usual punctuation
-    attached (a fast prefilter on ``text.lower().split()``)."""
-    words = other_stopwords(lang)
-    out = set(words)
-    out.update(w + p for w in words for p in (",", ".", ":", ";", ")", "»", "”"))
-    out.update(p + w for w in words for p in ("(", "«", "“", "„", "¿"))
-    return frozenset(out)
+_FORM_SUFFIXES = frozenset((",", ".", ":", ";", ")", "»", "”"))
+_FORM_PREFIXES = frozenset(("(", "«", "“", "„", "¿"))
 
 
-@lru_cache(maxsize=None)
-def _foreign_letter_re(lang: str):
-    """A lower-case Latin or Cyrillic letter that ``lang`` does not use."""
+def foreign_forms_in(words: frozenset, tokens) -> set:
+    """The distinct ``tokens`` (``text.lower().split()``) that are one of ``words`` bare or with
+    the usual punctuation attached (one of _FORM_SUFFIXES after, or _FORM_PREFIXES before)."""
+    return {t for t in set(tokens) if t in words or (t[-1] in _FORM_SUFFIXES and t[:-1] in words)
+            or (t[0] in _FORM_PREFIXES and t[1:] in words)}
+
+
+def _foreign_letter(lang: str, text: str) -> bool:
+    """Whether ``text`` holds a lower-case Latin or Cyrillic letter that ``lang`` does not use
+    (a-z, U+00DF-U+024F, U+0430-U+045F)."""
     own = letters().get(lang)
     if not own:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?=[a-z\u00DF-\u00FF\u0100-\u024F\u0430-\u045F])"
-                      f"[^{re.escape(''.join(sorted(own)))}]")
+        return False
+    for c in set(text):
+        if c not in own and ("a" <= c <= "z" or "\u00df" <= c <= "\u024f" or "\u0430" <= c <= "\u045f"):
+            return True
+    return False
+
+
+def _has_other_script(text: str, script: str) -> bool:
+    """Whether ``text`` holds a letter of a script other than ``script`` and Latin (a character
+    of the _RANGES of the other scripts; all of them start at U+0370)."""
+    if not text or max(text) < "\u0370":
+        return False
+    ranges = _other_ranges(script)
+    return any(lo <= o <= hi for o in {ord(c) for c in set(text) if c >= "\u0370"}
+               for lo, hi in ranges)
 
 
 @lru_cache(maxsize=None)
-def _other_script_re(script: str):
-    """Letters of any script but ``script`` (Latin letters are handled separately)."""
-    ranges = "".join(f"\\u{lo:04X}-\\u{hi:04X}" for lo, hi, name in _RANGES
-                     if name != script and name != LATIN)
-    return re.compile(f"[{ranges}]")
+def _other_ranges(script: str) -> tuple:
+    return tuple((lo, hi) for lo, hi, name in _RANGES if name != script and name != LATIN)
 
 
 def main_script(lang: str) -> str:
@@ -393,6 +418,9 @@ class ForeignLanguage(Rule):
     }
     uses = frozenset({"language"})
 
+    def warm_up(self):
+        warm_up()
+
     def check(self, article):
         lang = article_language(article)
         if not lang or lang == "und":
@@ -400,12 +428,11 @@ class ForeignLanguage(Rule):
         script = main_script(lang)
         if not script:
             return
-        other_script = _other_script_re(script)
-        foreign_words = other_stopword_forms(lang) if script != CJK and stopwords(lang) else None
+        foreign_words = other_stopwords(lang) if script != CJK and stopwords(lang) else None
         prev = None
         for block in article.text_blocks:
             text = block.text
-            if other_script.search(text) or (script != LATIN and _LATIN_LETTER.search(text)):
+            if _has_other_script(text, script) or (script != LATIN and _LATIN_LETTER.search(text)):
                 yield from self._other_script(article, block, block_tokens(article, block), lang, script)
             if foreign_words is not None and self._worth_a_look(text, foreign_words, lang):
                 from lint.sentences import split_sentences
@@ -418,10 +445,10 @@ class ForeignLanguage(Rule):
     def _worth_a_look(text, foreign_words, lang) -> bool:
         """Cheap: two distinct function words of another language, or one and a letter the
         article's language does not use."""
-        found = foreign_words.intersection(text.lower().split())
+        found = foreign_forms_in(foreign_words, text.lower().split())
         if len(found) >= 2:
             return True
-        return bool(found) and bool(_foreign_letter_re(lang).search(text))
+        return bool(found) and _foreign_letter(lang, text)
 
     # -- another script --------------------------------------------------------------------------
     def _other_script(self, article, block, toks, lang, script):
@@ -615,6 +642,32 @@ class ForeignLanguage(Rule):
         if "(" in text[inside[0][1]:] or "[" in text[inside[0][1]:]:
             return True
         return bool(prev is not None and prev.text.rstrip().endswith(":"))
+
+
+WARM_LANGUAGES = ("en", "tr", "ru", "de", "es")
+
+
+def warm_up() -> None:
+    """Load every list and pattern the rule and the shared helpers may need, and the restricted
+    langdetect of each script, so parallel workers inherit them (copy-on-write)."""
+    from lint.sentences import split_sentences
+
+    split_sentences("Warm up. Done.")
+    _token_re()
+    _token_re("")
+    for rx in (_TECHY, _TECHY_HINT, _LATIN_LETTER, _NON_LATIN_LETTER):
+        rx.search("")
+    _quote_re()
+    word_languages()
+    letters()
+    name_particles()
+    language_names()
+    for lang in WARM_LANGUAGES + stopword_languages():
+        stopwords(lang)
+        other_stopwords(lang)
+        _other_ranges(main_script(lang))
+    for script in (LATIN, CYRILLIC):
+        detect_restricted("warm up", script)
 
 
 def _inside_quote(text: str, start: int, end: int) -> bool:

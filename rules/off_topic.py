@@ -33,6 +33,7 @@ from lint.model import HEADING, PARAGRAPH
 _DIGIT = re.compile(r"\d")
 _OUTSIDE_BODY = ("footer", "aside", "nav", "header", "figcaption", "figure", "related", "byline",
                  "author", "caption", "promo", "newsletter", "comment", "share", "social")
+LEAD_MIN_WORDS = 8  # a shorter opening paragraph is a byline, dateline or label, not the lead
 ISOLATED = 0.15  # a roundup has many paragraphs sharing at most this much with the rest
 APART = 0.3  # "apart": sharing at most this fraction of what the article's paragraphs typically share
 CORE_MAX = 0.1  # ... and at most this share in words the article keeps returning to
@@ -55,6 +56,7 @@ class Para:
     new_entities: int = 0
     core_share: float = 1.0  # share in words the article keeps returning to
     connective: str = ""
+    reaction: str = ""  # a reaction verb in its first sentence ("urged", "welcomed")
     signals: list = field(default_factory=list)
     flagged: bool = False
     partner: int | None = None  # the neighbour it forms a run with
@@ -154,7 +156,7 @@ def analyse(article, settings) -> list[Para]:
         title = next((b for b in blocks if b.kind == HEADING), None)
         if title is not None and paragraphs and title.index > paragraphs[0].index:
             title = None
-    lead_ids = {id(b) for b in article.lead}
+    lead_ids = {id(b) for b in _lead(article, blocks, terms)}
     subject_idx = {i for i, b in enumerate(blocks) if b is title or id(b) in lead_ids}
     subject = set()
     for i in subject_idx:
@@ -195,28 +197,23 @@ def analyse(article, settings) -> list[Para]:
             continue  # a newsletter prompt, comment policy, copyright line: boilerplate too
         if not t.entities and not _DIGIT.search(b.text) and an.refers_back(b.text):
             continue  # "This development shows ...": commentary on what came before, no new story
-        p = Para(b, i, t, connective=an.connective(b.text))
+        p = Para(b, i, t, connective=an.connective(b.text), reaction=an.reaction(b.text))
         measure(p, {i}, terms, where, subject | section_subject.get(i, set()))
         judged.append(p)
     if not judged:
         return judged
     # how tied an ordinary paragraph of this article is to the rest: a tangent is an outlier
     shares = sorted(p.rest_share for p in judged)
-    typical = shares[len(shares) // 2] if len(shares) >= 4 else 1.0
+    typical = shares[len(shares) // 2] if len(shares) >= 4 else 0.0  # too few to know: no "rest" signal
 
     sectioned = len(announced) >= 2
     for p in judged:
         p.signals = signals(p, settings, typical)
         p.flagged = verdict(p.signals, sectioned)
     # a roundup without subheads (deals, briefs, Q&A) jumps between subjects by design: its
-    # paragraphs mostly ignore the lead, or barely share words with each other; judge nothing
-    subject_shares = sorted(p.subject_share for p in judged)
-    isolated = sum(1 for p in judged if p.subject_share <= settings["subject_share"]
-                   and p.rest_share <= ISOLATED and p.new_weight >= settings["min_new_weight"])
-    core = sorted(p.core_share for p in judged)
-    roundup = (subject_shares[len(judged) // 2] <= settings["subject_share"]
-            and core[len(judged) // 2] < ROUNDUP_CORE, typical < 0.12, isolated > max(2, len(judged) // 4))
-    if len(judged) >= 4 and any(roundup):
+    # paragraphs mostly ignore the lead, or barely share words with each other; judge nothing.
+    # One tangent does not make a roundup: the test leaves out the most detached paragraph.
+    if is_roundup(judged, settings):
         for p in judged:
             p.flagged = False
         article.annotations["off-topic-roundup"] = True
@@ -235,7 +232,8 @@ def analyse(article, settings) -> list[Para]:
         pair = {p.index, q.index}
         again = []
         for x in (p, q):
-            y = Para(x.block, x.index, x.terms, connective=x.connective, partner=(pair - {x.index}).pop())
+            y = Para(x.block, x.index, x.terms, connective=x.connective, reaction=x.reaction,
+                     partner=(pair - {x.index}).pop())
             measure(y, pair, terms, where, subject | section_subject.get(x.index, set()))
             y.signals = signals(y, settings, typical)
             y.shared_new = sorted(shared_new, key=lambda s: (-p.terms.weights[s], s))[:3]
@@ -243,13 +241,53 @@ def analyse(article, settings) -> list[Para]:
         # one of the two must stand on its own (with the pair set apart), the other at least
         # have left the subject and share little beyond its neighbour
         strong = [x.flagged or verdict(y.signals, sectioned) for x, y in zip((p, q), again)]
-        weak = [y.subject_share <= s_max and y.rest_share <= 2 * r_max for y in again]
+        weak = [y.subject_share <= s_max and y.rest_share <= 2 * r_max and not y.reaction for y in again]
         if any(strong) and all(st or wk for st, wk in zip(strong, weak)):
             for x, y in zip((p, q), again):
                 if not x.flagged:
                     y.flagged = True
                     judged[judged.index(x)] = by_index[x.index] = y
     return judged
+
+
+def _lead(article, blocks, terms) -> list:
+    """The article's lead for this rule: its opening paragraphs (up to about 60 words, at most
+    two), passing over a byline, an e-mail or dateline line, a stray label (fewer than LEAD_MIN
+    distinctive words or words) that the engine's lead would count."""
+    out, words = [], 0
+    pos = {id(b): i for i, b in enumerate(blocks)}
+    for b in article.paragraphs:
+        n = len(b.text.split())
+        i = pos.get(id(b))
+        if n < LEAD_MIN_WORDS or i is None or len(terms[i].weights) < 2:
+            if out or len(article.paragraphs) <= 4:
+                break
+            continue
+        out.append(b)
+        words += n
+        if words >= 60 or len(out) >= 2:
+            break
+    return out or list(article.lead)
+
+
+def is_roundup(judged: list, settings) -> bool:
+    """Most paragraphs ignore the lead and hold little recurring vocabulary, or share few words
+    with the rest, or many stand isolated: judged without the single most detached paragraph
+    (which may be the tangent itself) when at least four others remain."""
+    if len(judged) < 4:
+        return False
+    order = sorted(judged, key=lambda p: (p.rest_share, p.core_share, p.index))
+    basis = order[1:] if len(judged) >= 5 else order
+    n = len(basis)
+    s_max = settings["subject_share"]
+    shares = sorted(p.rest_share for p in basis)
+    typical = shares[n // 2]
+    subject_shares = sorted(p.subject_share for p in basis)
+    core = sorted(p.core_share for p in basis)
+    isolated = sum(1 for p in basis if p.subject_share <= s_max and p.rest_share <= ISOLATED
+                   and p.new_weight >= settings["min_new_weight"])
+    return (subject_shares[n // 2] <= s_max and core[n // 2] < ROUNDUP_CORE) or typical < 0.12 \
+        or isolated > max(2, n // 4)
 
 
 def _subject_words(subject, subject_idx, terms, where, lang) -> list[str]:
@@ -309,7 +347,9 @@ def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
         return []
     out = [("subject", f"shares {p.subject_share:.0%} of its distinctive words with the headline and lead")]
     strict = p.subject_share <= s_max
-    if (strict and p.rest_share <= r_max and p.rest_share <= APART * typical and p.core_share <= CORE_MAX
+    # a third party's reaction ("The minister urged both sides ...") speaks of the story in its
+    # own words: standing apart is no evidence there, only a topic-shift connective is
+    if (strict and typical > 0 and not p.reaction and p.rest_share <= r_max and p.rest_share <= APART * typical and p.core_share <= CORE_MAX
             and p.new_weight >= settings["min_new_weight"]):
         out.append(("rest", f"{p.rest_share:.0%} with the rest of the article, where paragraphs "
                             f"typically share {typical:.0%}"))

@@ -12,10 +12,15 @@ from functools import lru_cache
 DATA = os.path.join(os.path.dirname(__file__), "data", "topic")
 LANGS = ("en", "tr", "ru", "de", "es")
 STEM = 5  # a term is the first STEM letters of a lower-case word: copes with inflection
+# per language: English inflects little, so a longer prefix keeps unrelated words apart
+# ("presi-dent" / "presi-ded", "campa-ign" / "campa-ny"); Turkish, Russian, German and Spanish
+# need the short one to meet their case and verb endings
+STEM_BY_LANG = {"en": 6}
 COMMON_ZIPF = 5.6  # words at least this frequent carry no topic
 UNKNOWN_ZIPF = 2.5  # rarity assumed for a word missing from the common-word list
 
 _WORD = re.compile(r"[^\W\d_]+")  # letters (stdlib re: faster than regex for this)
+_FIRST_SENTENCE = re.compile(r".{20,240}?[.!?](?=\s|$)", re.S)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # a word, or a character after which a capitalised word may open a sentence or quote
 _TOKEN = re.compile(r"([^\W\d_]+)|([.!?:;…\"“”«»„‘’()\[\]—–]|(?<!\w)'|'(?!\w))")
@@ -28,12 +33,13 @@ class LangData:
     anaphora: tuple = ()  # openers pointing back at the text before ("This development ...")
     chrome_words: frozenset = frozenset()  # site-chrome cue words ...
     chrome_prefixes: tuple = ()  # ... and cue prefixes ("newsletter*")
+    reactions: tuple = ()  # verbs of a third party's reaction ("urged", "welcomed", "kınadı")
 
 
 @lru_cache(maxsize=None)
 def lang_data(lang: str) -> LangData:
     path = os.path.join(DATA, f"{lang}.txt")
-    stops, conns, back, chrome_w, chrome_p = set(), [], [], set(), []
+    stops, conns, back, chrome_w, chrome_p, react = set(), [], [], set(), [], []
     try:
         with open(path, encoding="utf-8") as f:
             for raw in f:
@@ -45,6 +51,8 @@ def lang_data(lang: str) -> LangData:
                 elif line.startswith("chrome:"):
                     cue = lower(line[len("chrome:"):].strip(), lang)
                     (chrome_p.append(cue[:-1]) if cue.endswith("*") else chrome_w.add(cue))
+                elif line.startswith("reaction:"):
+                    react.append(" ".join(lower(line[len("reaction:"):], lang).split()))
                 elif line.startswith("anaphora:"):
                     back.append(" ".join(lower(line[len("anaphora:"):], lang).split()))
                 else:
@@ -54,7 +62,8 @@ def lang_data(lang: str) -> LangData:
     for phrase in conns + [b for b in back if " " not in b]:  # "Meanwhile", "Unterdessen", "This"
         stops.update(phrase.split())  # say nothing about the subject
     return LangData(frozenset(stops), tuple(sorted(conns, key=len, reverse=True)),
-                    tuple(sorted(back, key=len, reverse=True)), frozenset(chrome_w), tuple(chrome_p))
+                    tuple(sorted(back, key=len, reverse=True)), frozenset(chrome_w), tuple(chrome_p),
+                    tuple(sorted(react, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=None)
@@ -144,11 +153,27 @@ class Analyzer:
         self.stops = data.stops
         self.connectives = data.connectives
         self.anaphora = data.anaphora
+        self.reactions = data.reactions
         self.chrome_words, self.chrome_prefixes = data.chrome_words, data.chrome_prefixes
         self.common = common_words(lang) if lang and lang != "und" else {}
         # German capitalises every noun: there only a rare capitalised word passes for a name
         self.name_ceiling = 3.8 if lang == "de" else 4.5
         self._cache = _word_cache(lang)
+        self.stem_len = STEM_BY_LANG.get(lang, STEM)
+
+    def _stem(self, lw: str) -> str:
+        """The term of a lower-case word: its first ``stem_len`` letters; in English after a light
+        cut of the plural and verb endings, so "farms", "farmed", "farming" meet "farm"."""
+        if self.lang == "en" and len(lw) > 4:
+            if lw.endswith("ies"):
+                lw = lw[:-3] + "y"
+            elif lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
+                lw = lw[:-2] if lw.endswith(("ches", "shes", "xes", "sses")) else lw[:-1]
+            elif lw.endswith("ing") and len(lw) > 6:
+                lw = lw[:-3]
+            elif lw.endswith("ed") and len(lw) > 5:
+                lw = lw[:-2]
+        return lw[:self.stem_len]
 
     def _word(self, w: str):
         """(known, latin, stop, stem, weight, zipf, name_candidate, upper, chrome cue) for one
@@ -163,7 +188,7 @@ class Analyzer:
             z = UNKNOWN_ZIPF if z is None else z
             content = not stop and (len(w) >= 3 or upper) and z < COMMON_ZIPF
             chrome = lw in self.chrome_words or bool(self.chrome_prefixes) and lw.startswith(self.chrome_prefixes)
-            info = (known, w[0] < "\u0250", stop, lw[:STEM] if content else None,
+            info = (known, w[0] < "\u0250", stop, self._stem(lw) if content else None,
                     min(3.5, 6.0 - z), z, w[0].isupper() and z < self.name_ceiling, upper, chrome)
             if len(self._cache) < 200_000:
                 self._cache[w] = info
@@ -231,6 +256,19 @@ class Analyzer:
     def refers_back(self, text: str) -> str:
         """The opener pointing back at the previous text ("This development ..."), or ''."""
         return self._opener(text, self.anaphora)
+
+    def reaction(self, text: str) -> str:
+        """The reaction verb ("urged", "welcomed") in the first sentence of ``text``, or '': a
+        third party responding to the story, in its own words."""
+        if not self.reactions:
+            return ""
+        first = _FIRST_SENTENCE.match(text)
+        head = lower(first.group() if first else text[:240], self.lang)
+        words = " " + " ".join(_WORD.findall(head)) + " "
+        for r in self.reactions:
+            if f" {r} " in words:
+                return r
+        return ""
 
     def _opener(self, text: str, phrases) -> str:
         head = " ".join(lower(text[:60], self.lang).split())

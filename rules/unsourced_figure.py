@@ -32,12 +32,13 @@ class UnsourcedFigure(Rule):
     sentence named a speaker and this one continues it ("He added ...", "The minister also
     said ..."); when the paragraph opens on its source ("According to X, ..."), which covers the
     whole paragraph; when the next sentence gives it ("That is according to the statistics
-    office."). A source named in the middle of a paragraph covers its own sentence and the ones
-    that continue it, not every figure after it. when a lead-in ending in ':' with a source introduces the list
+    office."); when a lead-in ending in ':' with a source introduces the list
     it sits in; when the paragraph or the article carries an agency credit ("(Reuters)",
     "[TASS]", "— AFP", "dpa"); or when it restates a figure already sourced earlier in the
     article (a headline may restate one sourced anywhere below it). Agentless passives ("it is
-    estimated", "se calcula") and adjectives ("an estimated 2,000") are not sources.
+    estimated", "se calcula") and adjectives ("an estimated 2,000") are not sources. A source
+    named in the middle of a paragraph covers its own sentence and the ones that continue it,
+    not every figure after it.
 
     Bad:
         Exports are expected to hit $12 billion this year, up more than 30%.
@@ -170,10 +171,10 @@ def _article_credit(blocks, d) -> bool:
     """An agency credit on the whole article: a dateline credit in the opening blocks, a
     credit line of its own, or a wire footer ("Reporting by ...")."""
     for b in blocks[:4]:
-        if d.agency_dateline_re.search(b.text):
+        if d.agency_dateline(b.text):
             return True
     for b in blocks:
-        if len(b.text) <= 60 and d.agency_line_re.match(b.text):
+        if len(b.text) <= 60 and d.agency_line(b.text):
             return True
     for b in blocks[-4:]:
         if d.agency_footer_re.search(b.text):

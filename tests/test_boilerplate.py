@@ -394,6 +394,50 @@ def test_line_inside_a_newsletter_box_is_flagged():
     assert {7, 9, 11} <= set(found) and "box" in found[9]
 
 
+def test_long_line_in_capitals_between_paragraphs_is_flagged():
+    text = f"Budget approved\n\n{BODY_EN}\n\nHARBOUR GAZETTE READERS PICK THEIR FAVOURITE WINTER WALKS ALONG THE COAST\n\n{BODY_EN2}\n\n{BODY_EN3}\n"
+    found = flagged(text)
+    assert 5 in found and "capitals" in found[5]
+
+
+@pytest.mark.parametrize("line", ["WHAT THE CUTS MEAN", "WILL ANYONE STAND UP FOR THE LIBRARY SERVICE THIS YEAR?"])
+def test_short_or_question_subheading_in_capitals_is_quiet(line):
+    text = f"Budget approved\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN2}\n\n{BODY_EN3}\n"
+    assert 5 not in flagged(text)
+
+
+def test_long_menu_of_section_names_is_flagged():
+    line = "News | Sport | Business | Opinion | Weather | Obituaries | Puzzles | Podcasts | Newsletters | Contact us"
+    found = flagged(f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{line}\n")
+    assert 7 in found and "page controls" in found[7]
+
+
+def test_page_chrome_after_a_section_name_cue_flags_the_tags_under_it():
+    # "Topics" after the last paragraph is a weak cue; once it is flagged, the tag lines and the
+    # question headline under it are page chrome too
+    text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\nTopics\n\nHarbour Board\n\nFerry Services\n\nWhy Are Ferry Fares Rising?\n"
+    found = flagged(text)
+    assert {7, 9, 11, 13} <= set(found)
+
+
+def test_question_sentence_after_the_article_without_chrome_is_quiet():
+    text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\nWhat do you think?\n"
+    assert flagged(text) == {}
+
+
+def test_label_of_up_to_five_words_above_the_article_text():
+    text = f"Council backs leaner budget\n\nlatest from the town hall\n\n{BODY_EN}\n\n{BODY_EN2}\n"
+    assert 3 in flagged(text)
+
+
+def test_domain_line_inside_the_article_tail_is_quiet_unless_it_touches_chrome():
+    text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\nTickets\n\nwww.harbourtheatre.com\n\nBox office open daily\n\nShare on Facebook\n"
+    found = flagged(text)
+    assert 9 not in found and 13 in found
+    text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\nwww.harbourtheatre.com\n\nShare on Facebook\n"
+    assert 7 in flagged(text)
+
+
 # -- repeated-across-articles -------------------------------------------------------------------------
 
 def _lint_json(args, capsys):
@@ -474,7 +518,7 @@ def test_benchmark_precision_stays_high():
     summary = proc.stdout.strip().splitlines()[-1]
     values = dict(kv.split("=") for kv in summary.split()[1:])
     assert float(values["boilerplate_precision"]) >= 0.95
-    assert float(values["boilerplate_recall"]) >= 0.70
+    assert float(values["boilerplate_recall"]) >= 0.82
 
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -492,3 +536,14 @@ def test_seed_articles_chrome_is_found_and_the_story_is_not():
     # the article's own paragraphs (long prose before the related block) stay quiet
     related = next(i for i, l in enumerate(src, 1) if l.strip().lower() == "related posts")
     assert not [n for n in found if 3 < n < related and len(src[n - 1].split()) > 25]
+
+
+def test_warm_up_loads_the_inventory_and_changes_no_result(tmp_path):
+    from rules.boilerplate import RepeatedAcrossArticles, SiteChrome
+    from rules.boilerplate_detect import inventory
+
+    inventory.cache_clear()
+    SiteChrome().warm_up()
+    assert inventory.cache_info().currsize == 1
+    RepeatedAcrossArticles().warm_up()
+    assert inventory.cache_info().hits >= 1
