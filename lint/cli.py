@@ -108,7 +108,8 @@ def lint_command(args) -> int:
     if args.fix or args.diff:
         from .fix import apply_fixes
 
-        findings, fixed, diff_text, fix_errors = apply_fixes(result, write=not args.diff,
+        linter.learning = False  # re-checks of fixed texts are per file
+        findings, fixed, diff_text, fix_errors = apply_fixes(result, linter, write=not args.diff,
                                                              max_size=config.max_file_size)
         result.errors.extend(fix_errors)
         if args.diff and diff_text:

@@ -95,11 +95,25 @@ def write_atomic(path: str, data: bytes) -> None:
         raise
 
 
-def apply_fixes(result, write: bool, max_size: int):
-    """(findings left, fixes applied, unified diff, [(path, error)])."""
+MAX_ROUNDS = 10
+
+
+def _fixable(findings):
+    return [f for f in findings if f.fix is not None]
+
+
+def apply_fixes(result, linter, write: bool, max_size: int):
+    """(findings left, fixes applied, unified diff, [(path, error)]).
+
+    A removal can expose more to remove (an HTML container is chrome once its label is cut out),
+    so each fixed text is linted again in memory and fixed again until nothing changes; the file
+    is written once, and a second ``--fix`` run finds nothing left to fix.
+    """
+    from .decoding import Decoded
+
     left, diffs, errors, total = [], [], [], 0
     for res in result.files:
-        fixable = [f for f in res.findings if f.fix is not None]
+        fixable = _fixable(res.findings)
         if res.error or not fixable or res.path == "<stdin>" or not os.path.isfile(res.path):
             left.extend(res.findings)
             continue
@@ -111,20 +125,32 @@ def apply_fixes(result, write: bool, max_size: int):
             errors.append((res.path, f"not fixed: {e}"))
             left.extend(res.findings)
             continue
-        new_text, applied = fix_text(decoded.text, [f.fix for f in fixable])
-        if new_text == decoded.text:
+        text, findings, fixed_here = decoded.text, res.findings, 0
+        for _ in range(MAX_ROUNDS):
+            new_text, _applied = fix_text(text, [f.fix for f in fixable])
+            if new_text == text:
+                break
+            fixed_here += len(fixable)
+            text = new_text
+            again = linter.lint_decoded(res.path, Decoded(text, decoded.encoding, decoded.bom,
+                                                          decoded.newline))
+            findings = linter.finish(again, []) if again.directives else again.findings
+            fixable = _fixable(findings)
+            if not fixable:
+                break
+        if text == decoded.text:
             left.extend(res.findings)
             continue
-        total += len(fixable)
-        left.extend(f for f in res.findings if f.fix is None)
+        total += fixed_here
+        left.extend(f for f in findings if f.fix is None)
         if write:
             try:
-                write_atomic(res.path, encode(new_text, decoded))
+                write_atomic(res.path, encode(text, decoded))
             except OSError as e:
                 errors.append((res.path, f"cannot write fix: {e.strerror or e}"))
         else:
             diffs.extend(difflib.unified_diff(
-                decoded.text.split("\n"), new_text.split("\n"),
+                decoded.text.split("\n"), text.split("\n"),
                 f"a/{res.path}", f"b/{res.path}", lineterm=""))
     diff_text = "".join(line + "\n" for line in diffs)
     return left, total, diff_text, errors

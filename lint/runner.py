@@ -138,6 +138,11 @@ class Linter:
         except InputError as e:
             result.error = str(e)
             return result
+        return self.lint_decoded(shown, decoded, result)
+
+    def lint_decoded(self, shown: str, decoded: Decoded, result: FileResult | None = None) -> FileResult:
+        """Lint text already read and decoded (also used by --fix to re-check a fixed text)."""
+        result = result or FileResult(shown)
         fmt = format_for(shown) or "text"
         try:
             article = build_article(shown, decoded, self.config, fmt)

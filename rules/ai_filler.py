@@ -65,6 +65,11 @@ class FillerSentence(Rule):
                                          "(1.0 at the lowest)"),
     }
 
+    def warm_up(self):
+        from .filler_score import warm_up
+
+        warm_up()
+
     def check(self, article):
         from .filler_score import analyse
 
@@ -107,6 +112,11 @@ class FillerList(Rule):
         - an agreement on the construction of a university campus in Bishkek.
     """
 
+    def warm_up(self):
+        from .filler_score import warm_up
+
+        warm_up()
+
     def check(self, article):
         from .filler_score import analyse
 
@@ -139,6 +149,11 @@ class TaxonomySlug(Rule):
     Good:
         The corridor carried 1.2 million tonnes of freight last year, the operator said.
     """
+
+    def warm_up(self):
+        from .filler_score import warm_up
+
+        warm_up()
 
     def check(self, article):
         from .filler_score import CUE_NAMES, analyse

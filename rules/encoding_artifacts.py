@@ -6,7 +6,6 @@ mixing Latin and Cyrillic/Greek letters is repaired when every odd letter has a 
 """
 from __future__ import annotations
 
-import html
 import os
 import re
 from functools import lru_cache
@@ -153,6 +152,8 @@ class HtmlEntity(Rule):
                 if fmt == "markdown":
                     ent = "&" + m.group()[5:]
                 name = ent if ent.endswith(";") else ent + ";"
+                import html
+
                 char = html.unescape(name)
                 if char == name:
                     continue  # not an entity anyone knows

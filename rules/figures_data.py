@@ -375,6 +375,10 @@ def fold(text: str) -> str:
     return text.translate({ord(c): _fold_char(c) for c in set(text)})
 
 
+_FOOTER_WORDS = ("eporting by", "contributed to this report", "Редактирование", "Con información de",
+                 "Mit Material von")
+
+
 class Data:
     """Everything the rule needs, built from the data files (compiled once into index.json)."""
 
@@ -391,9 +395,7 @@ class Data:
         self.trigger_words = frozenset(self.trigger_words)
         self.triggers = tuple(sorted(self.trigger_words | set(self.trigger_prefixes)))
         self._folded_agencies = None
-        self.agency_footer_re = re.compile(
-            r"\b(?:(?:Additional )?[Rr]eporting by|contributed to this report|"
-            r"Редактирование|Con información de|Mit Material von)\b")
+        self._footer_re = None
         self.lang_of_word: dict[str, list[str]] = {}
         lang_words = {
             "en": {"the", "and", "of", "to", "is", "that", "for", "said", "with", "was"},
@@ -437,6 +439,16 @@ class Data:
         """A credit line of its own: 'Reuters', 'Source: AFP, dpa' (any case)."""
         return self._agency_search("line", text, match=True)
 
+    def agency_footer(self, text: str) -> bool:
+        """A wire footer: 'Reporting by ...', '... contributed to this report'."""
+        if not any(s in text for s in _FOOTER_WORDS):
+            return False  # the pattern needs one of them
+        if self._footer_re is None:
+            self._footer_re = re.compile(
+                r"\b(?:(?:Additional )?[Rr]eporting by|contributed to this report|"
+                r"Редактирование|Con información de|Mit Material von)\b")
+        return bool(self._footer_re.search(text))
+
     def trigger_re_for(self, lower_text: str):
         """A regex finding the triggers of figures written in words in ``lower_text`` where
         they occur (longest first, anywhere in a word), or None when it holds none; it lists
@@ -450,6 +462,7 @@ class Data:
             _agency_re(kind, self.agencies)
         _trie_re(self.triggers)
         fold("Warm up")
+        self.agency_footer(_FOOTER_WORDS[0])
 
     def word_triggers_in(self, lower_text: str):
         """A regex for the triggers of figures written in words ('doubled', 'two million')

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from .figures_data import NUMBER, data
+from .language import _LazyRe
 
 MONEY, PERCENT, COUNT, MULTIPLE = "money", "percent", "count", "multiple"
 KINDS = (MONEY, PERCENT, COUNT, MULTIPLE)
@@ -23,7 +23,7 @@ MASK = re.compile(
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"  # +90 212 555 12 34
     r"|\(\d{2,4}\) ?\d{3}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?"  # (212) 555-1234
     r"|\d{3}-\d{3,4}-\d{4}")
-LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+LINK = _LazyRe(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 DIGIT = re.compile(r"\d")
 RANGE_WORDS = {"-", "–", "—", "to", "and", "bis", "und", "ila", "ile", "до", "a", "y", "or", "oder",
                "o", "veya", "или"}
@@ -40,16 +40,33 @@ _MARK_AFTER = set("%‰$€£¥₺₽₹₴₸₩'’")
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHEN_STEMS = tuple(stem for stem, _ in HYPHEN_UNITS)
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "i", "ic", "ean")
-_CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
+_CYRILLIC = _LazyRe(r"[а-яА-ЯёЁ]")
 
 
-@dataclass(slots=True)
+def warm_up() -> None:
+    """Compile the patterns compiled on first use (parallel workers share them)."""
+    for rx in (LINK, _CYRILLIC, _SINGLE_QUOTED):
+        rx.search("")
+
+
 class Figure:
-    start: int
-    end: int
-    kind: str
-    key: tuple
-    text: str
+    __slots__ = ("start", "end", "kind", "key", "text")
+
+    def __init__(self, start: int, end: int, kind: str, key: tuple, text: str):
+        self.start, self.end, self.kind, self.key, self.text = start, end, kind, key, text
+
+    def _values(self) -> tuple:
+        return (self.start, self.end, self.kind, self.key, self.text)
+
+    def __eq__(self, other):  # as a dataclass compares: field by field
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self):
+        return "Figure(start={!r}, end={!r}, kind={!r}, key={!r}, text={!r})".format(*self._values())
 
 
 def number_value(s: str) -> float:
@@ -127,7 +144,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_SINGLE_QUOTED = re.compile(r"(?<![\w])['‘](?=\w)[^'‘’\n]{2,300}?(?<=[\w.,!?%])['’](?!\w)")
+_SINGLE_QUOTED = _LazyRe(r"(?<![\w])['‘](?=\w)[^'‘’\n]{2,300}?(?<=[\w.,!?%])['’](?!\w)")
 
 
 def _is_word(tok: str) -> bool:

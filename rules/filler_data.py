@@ -74,10 +74,11 @@ class Cues:
         self.stem_prefixes = frozenset(self.stem_prefix)
         # per language (plus English, which leaks into every language's rewritten copy)
         langs = {p.lang for p in self.patterns}
-        self.lang_words = {lang: frozenset(w for w, e in self.by_word.items() if lang in e[0] or "en" in e[0])
+        anchor_langs = kw.get("anchor_langs") or _anchor_langs(self.by_word, self.by_stem)
+        words_of, stems_of = anchor_langs["words"], anchor_langs["stems"]
+        self.lang_words = {lang: frozenset(words_of.get(lang, ())) | frozenset(words_of.get("en", ()))
                            for lang in langs}
-        self.lang_stems = {lang: frozenset(st[:4] for st, e in self.by_stem.items()
-                                           if lang in e[0] or "en" in e[0])
+        self.lang_stems = {lang: frozenset(st[:4] for st in (*stems_of.get(lang, ()), *stems_of.get("en", ())))
                            for lang in langs}
         self._regexes: dict = {}
         self.always: tuple = kw["always"]  # patterns with no anchor: run as regexes
@@ -220,16 +221,80 @@ _CACHE: Cues | None = None
 INDEX_FILE = "index.json"
 
 
-def _read_data(data_dir: str) -> tuple[dict, str]:
-    """({lang: sections}, digest of the files' contents)."""
-    per_lang, digest = {}, 0
+def _digest(data_dir: str) -> str:
+    """A digest of the data files' contents (the index is valid for this digest only)."""
+    digest = 0
     for name in sorted(os.listdir(data_dir)):
         if name.endswith(".txt"):
-            path = os.path.join(data_dir, name)
-            with open(path, "rb") as f:
+            with open(os.path.join(data_dir, name), "rb") as f:
                 digest = zlib.crc32(name.encode() + b"\0" + f.read(), digest)
-            per_lang[name[:-4]] = parse_file(path)
-    return per_lang, f"{digest:08x}"
+    return f"{digest:08x}"
+
+
+def _read_data(data_dir: str) -> tuple[dict, str]:
+    """({lang: sections}, digest of the files' contents)."""
+    per_lang = {}
+    for name in sorted(os.listdir(data_dir)):
+        if name.endswith(".txt"):
+            per_lang[name[:-4]] = parse_file(os.path.join(data_dir, name))
+    return per_lang, _digest(data_dir)
+
+
+def _anchor_langs(by_word: dict, by_stem: dict) -> dict:
+    """{"words": {lang: [anchor, ...]}, "stems": {lang: [stem, ...]}}: the anchors of each
+    language's cues."""
+    out: dict = {"words": {}, "stems": {}}
+    for key, table in (("words", by_word), ("stems", by_stem)):
+        for anchor_word, entry in table.items():
+            for lang in entry[0]:
+                out[key].setdefault(lang, []).append(anchor_word)
+    return out
+
+
+def _meta(per_lang: dict) -> dict:
+    """What ``load`` needs besides the phrase tables, as plain JSON data (kept in the index so
+    that a run reads no data file but the index)."""
+    def words(section):
+        return [p for s in per_lang.values() for _, p in s.get(section, [])]
+
+    def plain(section):
+        return sorted({w.strip().lower() for p in words(section) for w in p.split("|") if w.strip()})
+
+    stop = {}
+    for lang, s in per_lang.items():
+        ws = {w for _, p in s.get("stopwords", []) for w in p.split("|") if w}
+        if ws:
+            stop[lang] = sorted(ws)
+    return {
+        "patterns": [[lang, section, w] for lang, section, w, _ in _scoring_patterns(per_lang, with_lang=True)],
+        "words": {name: words(name) for name in ("attribution", "numbers", "dates", "closer-heading")},
+        "by_lang": {lang: {name: [p for _, p in secs.get(name, [])]
+                           for name in ("numbers", "dates", "attribution", "closer-heading")}
+                    for lang, secs in per_lang.items()},
+        "section_words": plain("sections"),
+        "section_anchors": plain("section-anchors"),
+        "section_connectors": plain("section-connectors"),
+        "stopwords": stop,
+        "languages": list(per_lang),
+    }
+
+
+class _Entries(dict):
+    """anchor -> [langs, phrase groups, regexes]; an entry still held as its JSON text (as read
+    from the index, one line each) is parsed the first time it is looked up."""
+
+    def __getitem__(self, key):
+        value = dict.__getitem__(self, key)
+        if isinstance(value, str):
+            value = json.loads(value)
+            dict.__setitem__(self, key, value)
+        return value
+
+    def items(self):
+        return ((k, self[k]) for k in self)
+
+    def values(self):
+        return (self[k] for k in self)
 
 
 def _scoring_patterns(per_lang: dict, with_lang: bool = False) -> list[tuple]:
@@ -285,18 +350,52 @@ def build_index(per_lang: dict, digest: str, use_frequency: bool = True) -> dict
     for table in tables.values():
         for entry in table.values():
             entry[1] = [[before, afters] for before, afters in entry[1].items()]
-    return {"digest": digest, "sources": sources, "always": always, **tables}
+    return {"digest": digest, "sources": sources, "always": always, "meta": _meta(per_lang),
+            "langs": _anchor_langs(tables["words"], tables["stems"]), **tables}
 
 
-def _index(per_lang: dict, digest: str, data_dir: str) -> dict:
+def _read_index(data_dir: str, digest: str) -> dict | None:
+    """The index when it is current (same digest, with its "meta" and "langs"), else None.
+
+    It is read line by line, as ``write_index`` writes it: the small header lines are parsed,
+    and each anchor's entry is kept as text until an article holds that anchor (parsing all
+    of them would cost more than the whole rule on an ordinary article)."""
     try:
         with open(os.path.join(data_dir, INDEX_FILE), encoding="utf-8") as f:
-            index = json.load(f)
-        if index.get("digest") == digest:
-            return index
-    except (OSError, ValueError):
-        pass
-    return build_index(per_lang, digest, use_frequency=False)  # stale: slower anchors, same matches
+            text = f.read()
+    except OSError:
+        return None
+    try:
+        index: dict = {}
+        table = None
+        for line in text.split("\n")[1:]:
+            if table is not None:
+                if line.startswith("}"):
+                    table = None
+                    continue
+                i = line.index('": ')
+                key = line[1:i]
+                if "\\" in key or '"' in key:
+                    raise ValueError("escaped key")
+                table[key] = line[i + 3:].rstrip(",")
+            elif line.endswith("{"):
+                table = index[json.loads(line[:-1].rstrip().rstrip(":"))] = _Entries()
+            elif line.startswith('"'):
+                i = line.index('": ')
+                index[json.loads(line[:i + 1])] = json.loads(line[i + 3:].rstrip(","))
+        if index.get("digest") != digest:
+            return None
+        if not all(k in index for k in ("sources", "always", "meta", "langs", "words", "stems")):
+            return None
+        return index
+    except (ValueError, KeyError):  # another layout: parse it whole
+        try:
+            index = json.loads(text)
+        except ValueError:
+            return None
+        if index.get("digest") != digest or "meta" not in index or "langs" not in index:
+            return None
+        return index
 
 
 def write_index(data_dir: str = DATA_DIR) -> str:
@@ -310,7 +409,7 @@ def write_index(data_dir: str = DATA_DIR) -> str:
 
     with open(path, "w", encoding="utf-8") as f:
         f.write("{\n")
-        for key in ("digest", "sources", "always"):
+        for key in ("digest", "sources", "always", "meta", "langs"):
             f.write(f'"{key}": {dumps(index[key])},\n')
         for n, key in enumerate(("words", "stems")):
             f.write(f'"{key}": {{\n')
@@ -325,45 +424,32 @@ def load(data_dir: str = DATA_DIR) -> Cues:
     global _CACHE
     if _CACHE is not None and data_dir == DATA_DIR:
         return _CACHE
-    per_lang, digest = _read_data(data_dir)
-    index = _index(per_lang, digest, data_dir)
-    scoring = _scoring_patterns(per_lang, with_lang=True)
-    if index.get("sources") != [p for *_, p in scoring]:
+    index = _read_index(data_dir, _digest(data_dir))
+    if index is None:  # stale or missing: slower anchors, same matches
+        per_lang, digest = _read_data(data_dir)
         index = build_index(per_lang, digest, use_frequency=False)
-    patterns = [Pattern(lang, section, w, p) for lang, section, w, p in scoring]
+    meta = index["meta"]
+    patterns = [Pattern(lang, section, w, p) for (lang, section, w), p in zip(meta["patterns"], index["sources"])]
     by_word, by_stem, always = index["words"], index["stems"], index["always"]
     stem_prefix: dict[str, list] = {}
     for stem in by_stem:
         if len(stem) < 4:
             raise ValueError(f"cue stem {stem!r} is too short (4 letters at least)")
         stem_prefix.setdefault(stem[:4], []).append(stem)
-
-    def words(section):
-        return [p for s in per_lang.values() for _, p in s.get(section, [])]
-
-    def plain(section):
-        return frozenset(w.strip().lower() for p in words(section) for w in p.split("|") if w.strip())
-
-    stop = {}
-    for lang, s in per_lang.items():
-        ws = {w for _, p in s.get("stopwords", []) for w in p.split("|") if w}
-        if ws:
-            stop[lang] = frozenset(ws)
     cues = Cues(
         patterns=patterns,
         by_word=by_word,
         by_stem=by_stem,
         stem_prefix={k: tuple(v) for k, v in stem_prefix.items()},
         always=tuple(sorted(set(always))),
-        words={name: words(name) for name in ("attribution", "numbers", "dates", "closer-heading")},
-        by_lang={lang: {name: [p for _, p in secs.get(name, [])]
-                        for name in ("numbers", "dates", "attribution", "closer-heading")}
-                 for lang, secs in per_lang.items()},
-        section_words=plain("sections"),
-        section_anchors=plain("section-anchors"),
-        section_connectors=plain("section-connectors"),
-        stopwords=stop,
-        languages=tuple(per_lang),
+        words=meta["words"],
+        by_lang=meta["by_lang"],
+        section_words=frozenset(meta["section_words"]),
+        section_anchors=frozenset(meta["section_anchors"]),
+        section_connectors=frozenset(meta["section_connectors"]),
+        stopwords={lang: frozenset(ws) for lang, ws in meta["stopwords"].items()},
+        languages=tuple(meta["languages"]),
+        anchor_langs=index["langs"],
     )
     if data_dir == DATA_DIR:
         _CACHE = cues

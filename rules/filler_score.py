@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from lint.model import HEADING, LIST_ITEM, PARAGRAPH
 from lint.sentences import split_sentences
 
 from .filler_data import ANCHORED, CUE_SECTIONS, WORDS, find_cues, load
+from .language import _LazyRe
 
 THRESHOLD = 2.0  # total cue weight that flags a unit with no specifics (filler-sentence option)
 CANDIDATE = 1.0  # units kept for the rules to compare with their threshold
@@ -32,30 +32,47 @@ NOUN_CAPITALISING = frozenset({"de"})
 SKIP_ANCESTORS = ("nav", "footer", "aside", "menu", "sidebar", "share", "related", "comments",
                   "cookie", "newsletter", "breadcrumb")
 
-_QUOTED = re.compile(r"“[^”]*”?|„[^“”]*[“”]?|«[^»]*»?|\"[^\"]*\"?|‘[^’]{3,}’|(?<!\w)'[^']{3,}'(?!\w)")
-_QUOTE_CHARS = re.compile(r"[“”„«»\"]")
-_DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_SLUG = re.compile(r"(?<![\w/.@#=-])[^\W\d_]+(?:-[^\W_]+){1,5}(?![\w/@-]|\.\w)")
-_TAG_LINE = re.compile(
-    r"^\W*(?:tags?|categor(?:y|ies)|filed under|sections?|topics?|etiketler|kategori|теги|рубрика|"
-    r"schlagwörter|kategorie|themen|etiquetas|categoría|temas)\s*:", re.IGNORECASE)
-_MARKUP_LINE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
-_LIST_WORDS = re.compile(r"[\w&]+|,")
+# compiled on first use: most articles hold no cue and never need them
+_QUOTED = _LazyRe(r"“[^”]*”?|„[^“”]*[“”]?|«[^»]*»?|\"[^\"]*\"?|‘[^’]{3,}’|(?<!\w)'[^']{3,}'(?!\w)")
+_QUOTE_CHARS = _LazyRe(r"[“”„«»\"]")
+_DIGIT = _LazyRe(r"\d")
+_WORD = _LazyRe(r"[^\W\d_][\w'’\-]*")
+_SLUG = _LazyRe(r"(?<![\w/.@#=-])[^\W\d_]+(?:-[^\W_]+){1,5}(?![\w/@-]|\.\w)")
+_TAG_LINE = _LazyRe(
+    r"(?i)^\W*(?:tags?|categor(?:y|ies)|filed under|sections?|topics?|etiketler|kategori|теги|рубрика|"
+    r"schlagwörter|kategorie|themen|etiquetas|categoría|temas)\s*:")
+_MARKUP_LINE = _LazyRe(r"(?i)https?://|www\.|\.(?:com|org|net|html?)\b")
+_LIST_WORDS = _LazyRe(r"[\w&]+|,")
 _STRIP = ".,;:!?\"'()[]{}«»“”‘’„—–-…/*•"
 
 
-@dataclass
 class Unit:
     """A sentence of a paragraph, or a whole list item, with what the scorer found in it."""
 
-    block: object
-    start: int
-    end: int
-    cues: list = field(default_factory=list)  # (section, text, weight)
-    specifics: list = field(default_factory=list)  # why it is not empty
-    attributed: str = ""
-    slugs: list = field(default_factory=list)
+    _FIELDS = ("block", "start", "end", "cues", "specifics", "attributed", "slugs")
+
+    def __init__(self, block, start: int, end: int, cues=None, specifics=None, attributed: str = "",
+                 slugs=None):
+        self.block = block
+        self.start = start
+        self.end = end
+        self.cues: list = [] if cues is None else cues  # (section, text, weight)
+        self.specifics: list = [] if specifics is None else specifics  # why it is not empty
+        self.attributed = attributed
+        self.slugs: list = [] if slugs is None else slugs
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, f) for f in self._FIELDS)
+
+    def __eq__(self, other):  # as a dataclass compares: field by field
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self):
+        return "Unit(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in self._FIELDS) + ")"
 
     @property
     def text(self) -> str:
@@ -75,12 +92,16 @@ class Unit:
 CUE_NAMES = dict(CUE_SECTIONS, slug="leaked taxonomy slug", sections="list of section names")
 
 
-@dataclass
 class Analysis:
-    sentences: list = field(default_factory=list)  # candidate units (score >= CANDIDATE)
-    list_items: list = field(default_factory=list)  # (unit, list size, qualifying, lead-in text)
-    slugs: list = field(default_factory=list)  # units holding a leaked taxonomy slug
-    headings: list = field(default_factory=list)  # (block, text) closer headings before filler
+    def __init__(self):
+        self.sentences: list = []  # candidate units (score >= CANDIDATE)
+        self.list_items: list = []  # (unit, list size, qualifying, lead-in text)
+        self.slugs: list = []  # units holding a leaked taxonomy slug
+        self.headings: list = []  # (block, text) closer headings before filler
+
+    def __repr__(self):
+        return (f"Analysis(sentences={self.sentences!r}, list_items={self.list_items!r}, "
+                f"slugs={self.slugs!r}, headings={self.headings!r})")
 
 
 def _key(word: str) -> str:
@@ -338,6 +359,26 @@ def _quoted_spans(text: str) -> list:
     if _QUOTE_CHARS.search(text) or "'" in text or "‘" in text:
         return [m.span() for m in _QUOTED.finditer(text)]
     return []
+
+
+def warm_up() -> None:
+    """Load the cues with every phrase entry parsed and every pattern compiled, for all the
+    languages (parallel workers share them)."""
+    cues = load()
+    for table in (cues.by_word, cues.by_stem):
+        for entry in table.values():
+            for _, source in entry[2]:
+                if source not in cues._regexes:
+                    cues._regexes[source] = re.compile(source)
+    for i in cues.always:
+        cues.patterns[i].regex()
+    for lang in ("", *cues.languages):
+        cues.alternation("numbers+dates", lang=lang)
+        cues.alternation("attribution", lang=lang)
+        cues.alternation("closer-heading", whole_line=True, lang=lang)
+    for rx in (_QUOTED, _QUOTE_CHARS, _DIGIT, _WORD, _SLUG, _TAG_LINE, _MARKUP_LINE, _LIST_WORDS):
+        rx.search("")
+    split_sentences("Warm up. Done.")
 
 
 def analyse(article) -> Analysis:

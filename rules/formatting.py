@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 from functools import lru_cache
 
 import regex
@@ -118,6 +119,71 @@ def guess_language(article) -> str | None:
     return best if counts[best] / total >= 0.08 else None
 
 
+_BUCKETS = 1024
+
+
+def _bucket(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % _BUCKETS
+
+
+class _Vocab:
+    """``lint.wordlist.common_words(lang)`` ({word: zipf}) read from a hashed layout cached on
+    disk: one line per bucket of words, " word<TAB>zipf" each. Building the whole dict costs
+    ~10 ms a language (more than the rest of the family), and an article only asks about a few
+    hundred words: each lookup reads one short line."""
+
+    def __init__(self, lines: list[str]):
+        self._lines = lines
+
+    def get(self, word: str, default=None):
+        line = self._lines[_bucket(word)]
+        i = line.find(" " + word + "\t")
+        if i < 0:
+            return default
+        j = i + len(word) + 2
+        k = line.find(" ", j)
+        return float(line[j:] if k < 0 else line[j:k])
+
+    def __contains__(self, word) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __bool__(self) -> bool:
+        return True
+
+
+@lru_cache(maxsize=None)
+def _vocab(lang: str):
+    """The common words of ``lang`` (a _Vocab, or the plain dict when the cache cannot be written;
+    an empty dict when wordfreq has no list for it)."""
+    from lint.wordlist import _wordfreq_stamp, cache_dir, common_words
+
+    path = os.path.join(cache_dir(), f"glued-vocab-{lang}-{_wordfreq_stamp(lang)}-{_BUCKETS}.txt")
+    try:
+        with open(path, encoding="utf-8", errors="surrogatepass") as f:
+            lines = f.read().split("\n")
+        if len(lines) == _BUCKETS + 1 and lines[-1] == "":
+            return _Vocab(lines)
+    except OSError:
+        pass
+    common = common_words(lang)
+    if not common:
+        return common
+    buckets: list[list[str]] = [[] for _ in range(_BUCKETS)]
+    for w, z in common.items():
+        buckets[_bucket(w)].append(f" {w}\t{z!r}")
+    try:
+        import tempfile
+
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as f:
+            f.write("".join("".join(b) + "\n" for b in buckets))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache: this process keeps the dict
+    return common
+
+
 _TOKEN = regex.compile(r"(?<![\w@#/.-])\p{L}{6,}(?![\w@/-]|\.\w)")
 _HUMP = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
@@ -151,13 +217,21 @@ class GluedWords(Rule):
         "max_whole_zipf": Option(float, 1.5, "a token more common than this is a real word"),
     }
 
+    def warm_up(self):
+        _stop_index()
+        _affixes()
+        _data("glue-exceptions.txt")
+        for lang in _GUESSED:
+            _data(f"stopwords/{lang}.txt")
+            _vocab(lang)
+
     def check(self, article):
         lang = guess_language(article)
         if lang is None:
             return
-        from lint.wordlist import common_words, zipf
+        from lint.wordlist import zipf
 
-        common = common_words(lang)
+        common = _vocab(lang)
         if not common:
             return
         exceptions = _data("glue-exceptions.txt")

@@ -37,6 +37,7 @@ LEAD_MIN_WORDS = 8  # a shorter opening paragraph is a byline, dateline or label
 ISOLATED = 0.15  # a roundup has many paragraphs sharing at most this much with the rest
 APART = 0.3  # "apart": sharing at most this fraction of what the article's paragraphs typically share
 CORE_MAX = 0.1  # ... and at most this share in words the article keeps returning to
+ROUNDUP_OUTLIER = 0.15  # in a roundup, only a paragraph sharing nothing, where items share this much
 ROUNDUP_CORE = 0.15  # a roundup: most paragraphs ignore the lead and hold this little recurring vocabulary
 
 
@@ -56,6 +57,8 @@ class Para:
     new_entities: int = 0
     core_share: float = 1.0  # share in words the article keeps returning to
     connective: str = ""
+    ties: list = field(default_factory=list)  # its names shared with the subject (else its top shared word)
+    tie_share: float = 0.0  # ... and their share of its distinctive weight
     reaction: str = ""  # a reaction verb in its first sentence ("urged", "welcomed")
     signals: list = field(default_factory=list)
     flagged: bool = False
@@ -118,6 +121,13 @@ class OffTopicParagraph(Rule):
         "min_new_weight": Option(float, 12.0, "distinctive vocabulary (rarity-weighted) a paragraph must "
                                               "bring that the article has nowhere else"),
     }
+
+    def warm_up(self):
+        """Load every language's word lists (stop words, connectives, reaction verbs, chrome cues)
+        and common-word list before parallel workers fork, so they share them."""
+        from .topic_text import warm_up
+
+        warm_up()
 
     def check(self, article):
         paras = analyse(article, self.settings)
@@ -197,8 +207,10 @@ def analyse(article, settings) -> list[Para]:
             continue  # a newsletter prompt, comment policy, copyright line: boilerplate too
         if not t.entities and not _DIGIT.search(b.text) and an.refers_back(b.text):
             continue  # "This development shows ...": commentary on what came before, no new story
-        p = Para(b, i, t, connective=an.connective(b.text), reaction=an.reaction(b.text))
+        p = Para(b, i, t, connective=an.connective(b.text))
         measure(p, {i}, terms, where, subject | section_subject.get(i, set()))
+        if p.subject_share <= 2 * settings["subject_share"]:  # a candidate: is it a reaction?
+            p.reaction = an.reaction(b.text)
         judged.append(p)
     if not judged:
         return judged
@@ -214,8 +226,15 @@ def analyse(article, settings) -> list[Para]:
     # paragraphs mostly ignore the lead, or barely share words with each other; judge nothing.
     # One tangent does not make a roundup: the test leaves out the most detached paragraph.
     if is_roundup(judged, settings):
+        # ... except a paragraph sharing no distinctive word at all with any other block, in a
+        # roundup whose items do share vocabulary (ROUNDUP_OUTLIER of it, typically)
         for p in judged:
-            p.flagged = False
+            p.flagged = (typical >= ROUNDUP_OUTLIER and p.rest_share == 0.0 and not p.reaction
+                         and p.subject_share <= settings["subject_share"]
+                         and p.new_weight >= settings["min_new_weight"])
+            if p.flagged:
+                p.signals = [p.signals[0], ("rest", f"no distinctive word in common with the rest of the "
+                                                    f"article, where paragraphs typically share {typical:.0%}")]
         article.annotations["off-topic-roundup"] = True
         return judged
     # runs: two neighbours on the same new subject hide each other from "the rest"
@@ -319,6 +338,13 @@ def measure(p: Para, exclude: set, terms, where, subject: set) -> None:
     new_weight = fsum(w[s] for s in new)
     p.subject_share = fsum(v for s, v in w.items() if s in subject) / total
     p.rest_share = max(0.0, (total - new_weight) / total) if w else 1.0
+    names = p.terms.names
+    # its ties to the subject: names (the place the story happens in) and its single strongest
+    # other shared word
+    if p.connective:  # only a connective paragraph needs them
+        shared = sorted((s for s in w if s in subject), key=lambda s: (-w[s], s))
+        ties = [s for s in shared if s in names] + [s for s in shared if s not in names][:1]
+        p.ties, p.tie_share = ties, fsum(w[s] for s in ties) / total
     p.new_weight = new_weight
     names = p.terms.names
     p.new_names = [s for s in names if s in new]
@@ -344,6 +370,14 @@ def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
     'subject' (its content left the headline and lead) or there are none."""
     s_max, r_max = settings["subject_share"], settings["rest_share"]
     if p.subject_share > 2 * s_max:
+        # a paragraph opened by a topic-shift connective whose only ties to the subject are names
+        # (the town both stories happen in) and one other word has left the subject too
+        loose_subject = p.subject_share - p.tie_share
+        loose_rest = p.rest_share - p.tie_share
+        if p.connective and loose_subject <= s_max and loose_rest <= 2 * r_max and loose_rest < typical:
+            shown = ", ".join(p.terms.shown[t] for t in p.ties)
+            return [("subject", f"shares little but {shown} with the headline and lead"),
+                    ("connective", f"opens with '{p.connective}'")]
         return []
     out = [("subject", f"shares {p.subject_share:.0%} of its distinctive words with the headline and lead")]
     strict = p.subject_share <= s_max

@@ -85,6 +85,15 @@ def common_words(lang: str) -> dict:
         return {}
 
 
+def warm_up() -> None:
+    """Load the data of every supported language into this process's caches: the word lists
+    (rules/data/topic), wordfreq's common words, and the per-word cache's table."""
+    for lang in LANGS:
+        lang_data(lang)
+        common_words(lang)
+        _word_cache(lang)
+
+
 def lower(text: str, lang: str) -> str:
     if lang == "tr":
         text = text.replace("I", "ı").replace("İ", "i")

@@ -60,6 +60,16 @@ class UnsourcedFigure(Rule):
             raise ValueError(f"option 'kinds' of rule '{self.id}': unknown kind(s) "
                              f"{', '.join(map(repr, bad))} (known: {', '.join(_KINDS)})")
 
+    def warm_up(self):
+        from lint.sentences import split_sentences
+
+        from . import figures_scan
+        from .figures_data import data
+
+        data().warm_up()
+        figures_scan.warm_up()
+        split_sentences("Warm up. Done.")
+
     def check(self, article):
         from lint.sentences import split_sentences
 
@@ -177,7 +187,7 @@ def _article_credit(blocks, d) -> bool:
         if len(b.text) <= 60 and d.agency_line(b.text):
             return True
     for b in blocks[-4:]:
-        if d.agency_footer_re.search(b.text):
+        if d.agency_footer(b.text):
             return True
     return False
 

@@ -124,7 +124,7 @@ def test_fix_skips_a_file_that_became_unreadable_after_linting(tmp_path, monkeyp
         files = [Res]
 
     f.write_bytes(b"\x00\x00 now binary")
-    left, fixed, _, errors = fixmod.apply_fixes(Run, write=True, max_size=10_000)
+    left, fixed, _, errors = fixmod.apply_fixes(Run, None, write=True, max_size=10_000)
     assert fixed == 0 and f.read_bytes() == b"\x00\x00 now binary"
     assert errors and "not fixed" in errors[0][1] and len(left) == 1
 
