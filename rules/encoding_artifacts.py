@@ -43,6 +43,11 @@ class Mojibake(Rule):
         The mayor’s café plan was approved.
     """
 
+    def warm_up(self):
+        # ftfy (~60 ms) is imported only when a line carries a mojibake signature (rare)
+        _MOJIBAKE_HINT.search("")
+        _WORD.search("")
+
     def check(self, article):
         lines = article.source_lines
         suspects = [i for i, l in enumerate(lines) if _MOJIBAKE_HINT.search(l)]
@@ -141,6 +146,12 @@ class HtmlEntity(Rule):
         Smith & Sons said the deal was off.
     """
 
+    def warm_up(self):
+        import html  # noqa: F401
+
+        _ENTITY.search("")
+        _DOUBLE.search("")
+
     def check(self, article):
         fmt = article.format
         for b in article.text_blocks:
@@ -231,6 +242,12 @@ class MixedScriptWord(Rule):
     Good:
         The talks in Moscow ended on Friday.
     """
+
+    def warm_up(self):
+        _HAS_OTHER.search("")
+        _HAS_LATIN.search("")
+        _switch_re()
+        _confusables()
 
     def check(self, article):
         for b in article.text_blocks:

@@ -357,21 +357,28 @@ def _trie_re(words: tuple):
     return re.compile(_render(trie))
 
 
+try:
+    from _sre import unicode_tolower as _tolower
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python: fold nothing, match everything
+    _tolower = _EXTRA_CASES = None
+
+
+@lru_cache(maxsize=None)
 def _fold_char(c: str) -> str:
     """``c`` as the stdlib regex engine compares it under IGNORECASE: its simple lower case,
     and one representative of the extra case classes (i/ı, s/ſ, ...)."""
-    try:
-        from _sre import unicode_tolower
-        from re._casefix import _EXTRA_CASES
-    except ImportError:  # pragma: no cover - another Python: fold nothing, match everything
+    if _tolower is None:  # pragma: no cover
         return ""
-    lo = unicode_tolower(ord(c))
+    lo = _tolower(ord(c))
     return chr(min((lo, *_EXTRA_CASES.get(lo, ()))))
 
 
 def fold(text: str) -> str:
     """``text`` with each character replaced by ``_fold_char``: two strings match each other
-    under re.IGNORECASE exactly when their folds are equal."""
+    under re.IGNORECASE exactly when their folds are equal (for ASCII text: its lower case)."""
+    if text.isascii() and _tolower is not None:
+        return text.lower()
     return text.translate({ord(c): _fold_char(c) for c in set(text)})
 
 

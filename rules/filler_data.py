@@ -280,13 +280,20 @@ def _meta(per_lang: dict) -> dict:
 
 
 class _Entries(dict):
-    """anchor -> [langs, phrase groups, regexes]; an entry still held as its JSON text (as read
-    from the index, one line each) is parsed the first time it is looked up."""
+    """anchor -> [langs, phrase groups, regexes]. An entry still held as its line of the index
+    (``"anchor": [...],``) is parsed the first time it is looked up: parsing all of them would
+    cost more than the whole rule on an ordinary article."""
 
     def __getitem__(self, key):
         value = dict.__getitem__(self, key)
-        if isinstance(value, str):
-            value = json.loads(value)
+        if isinstance(value, bytes):
+            prefix = (_dumps(key) + ": ").encode()
+            if not value.startswith(prefix):  # not the layout write_index makes: look for it
+                value = next((v for v in dict.values(self) if isinstance(v, bytes) and v.startswith(prefix)),
+                             None)
+                if value is None:
+                    raise KeyError(key)
+            value = json.loads(value[len(prefix):].rstrip(b","))
             dict.__setitem__(self, key, value)
         return value
 
@@ -295,6 +302,10 @@ class _Entries(dict):
 
     def values(self):
         return (self[k] for k in self)
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _scoring_patterns(per_lang: dict, with_lang: bool = False) -> list[tuple]:
@@ -357,38 +368,40 @@ def build_index(per_lang: dict, digest: str, use_frequency: bool = True) -> dict
 def _read_index(data_dir: str, digest: str) -> dict | None:
     """The index when it is current (same digest, with its "meta" and "langs"), else None.
 
-    It is read line by line, as ``write_index`` writes it: the small header lines are parsed,
-    and each anchor's entry is kept as text until an article holds that anchor (parsing all
-    of them would cost more than the whole rule on an ordinary article)."""
+    It is read as ``write_index`` writes it: the header lines are parsed; the anchors of the
+    "words" and "stems" tables, one line each in sorted order, are the anchors listed under
+    "langs", and each line is parsed only when an article holds its anchor."""
     try:
-        with open(os.path.join(data_dir, INDEX_FILE), encoding="utf-8") as f:
-            text = f.read()
+        with open(os.path.join(data_dir, INDEX_FILE), "rb") as f:
+            text = f.read()  # bytes: an entry is decoded only when it is parsed
     except OSError:
         return None
     try:
+        lines = text.split(b"\n")
         index: dict = {}
-        table = None
-        for line in text.split("\n")[1:]:
-            if table is not None:
-                if line.startswith("}"):
-                    table = None
-                    continue
-                i = line.index('": ')
-                key = line[1:i]
-                if "\\" in key or '"' in key:
-                    raise ValueError("escaped key")
-                table[key] = line[i + 3:].rstrip(",")
-            elif line.endswith("{"):
-                table = index[json.loads(line[:-1].rstrip().rstrip(":"))] = _Entries()
-            elif line.startswith('"'):
-                i = line.index('": ')
-                index[json.loads(line[:i + 1])] = json.loads(line[i + 3:].rstrip(","))
-        if index.get("digest") != digest:
+        i = 1
+        while not lines[i].endswith(b"{"):
+            k = lines[i].index(b'": ')
+            index[json.loads(lines[i][:k + 1])] = json.loads(lines[i][k + 3:].rstrip(b","))
+            i += 1
+        if index.get("digest") != digest or "meta" not in index or "langs" not in index:
             return None
-        if not all(k in index for k in ("sources", "always", "meta", "langs", "words", "stems")):
+        for name in ("words", "stems"):
+            if lines[i] != f'"{name}": {{'.encode():
+                raise ValueError("layout")
+            end = lines.index(b"}," if name == "words" else b"}", i + 1)
+            keys = sorted({a for anchors in index["langs"][name].values() for a in anchors})
+            rows = lines[i + 1:end]
+            if len(rows) != len(keys) or (keys and not (
+                    rows[0].startswith((_dumps(keys[0]) + ": ").encode())
+                    and rows[-1].startswith((_dumps(keys[-1]) + ": ").encode()))):
+                raise ValueError("layout")
+            index[name] = _Entries(zip(keys, rows))
+            i = end + 1
+        if not all(k in index for k in ("sources", "always")):
             return None
         return index
-    except (ValueError, KeyError):  # another layout: parse it whole
+    except (ValueError, KeyError, IndexError):  # another layout: parse it whole
         try:
             index = json.loads(text)
         except ValueError:
@@ -404,8 +417,7 @@ def write_index(data_dir: str = DATA_DIR) -> str:
     path = os.path.join(data_dir, INDEX_FILE)
     index = build_index(per_lang, digest)
 
-    def dumps(value):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    dumps = _dumps
 
     with open(path, "w", encoding="utf-8") as f:
         f.write("{\n")

@@ -257,7 +257,13 @@ def _vote(article) -> str:
     from collections import Counter
 
     words = Counter(sample.lower().split())
-    wl = word_languages()
+    # one membership test per language and distinct word: cheaper than building
+    # word_languages() for the few hundred words of a sample
+    sets = [(l, stopwords(l)) for l in stopword_languages()]
+
+    def langs_of(word):
+        return [l for l, ws in sets if word in ws]
+
     hits: dict[str, int] = {}
     n_words = 0
     for w, n in words.items():
@@ -266,7 +272,7 @@ def _vote(article) -> str:
             if not w[:1].isalpha():
                 continue
         n_words += n
-        langs = wl.get(w) or wl.get(w.strip(_STRIP))
+        langs = langs_of(w) or langs_of(w.strip(_STRIP))
         if langs:
             for l in langs:
                 hits[l] = hits.get(l, 0) + n

@@ -4,21 +4,28 @@ How it decides (helpers in rules/topic_text.py, word lists in rules/data/topic/<
 
 * every text block becomes a bag of distinctive terms: words that are not stop words and not
   among the most frequent of the language (wordfreq's list), cut to their first letters so
-  inflected forms meet (Turkish, Russian, German), weighted by rarity; capitalised words inside
-  a sentence are names (a run of them is one person, place or firm);
-* the subject is the headline and lead (first paragraphs); a subhead that announces the
-  paragraph under it opens a section whose subject is added for the section's paragraphs;
+  inflected forms meet (Turkish, Russian, German, Spanish: 5; English: 6, after a light cut of
+  plural and verb endings), weighted by rarity; capitalised words inside a sentence are names
+  (a run of them is one person, place or firm);
+* the subject is the headline and lead (first paragraphs, passing over a byline or e-mail
+  line); a subhead that announces the paragraph under it opens a section whose subject is added
+  for the section's paragraphs;
 * each later paragraph gets: its share of distinctive weight found in the subject, its share
   found anywhere else in the article, the weight it brings that appears nowhere else, names
   found nowhere else, and a topic-shift connective at its start;
 * verdict: the content left the subject (signal 1) and either stands apart from the rest of the
-  article, far below what its other paragraphs share (signal 2), or opens with a topic-shift
-  connective (signal 2'). New names are reported but never decide;
+  article, far below what its other paragraphs share (signal 2), or stands a little less apart
+  but interrupts a thread its neighbours carry on (2''), or opens with a topic-shift connective
+  (2'; then sharing only names such as the town, plus one word, with the subject counts as
+  having left it). A third party's reaction ("X urged ...") needs the connective. New names
+  are reported but never decide;
 * runs: two neighbours sharing words nobody else uses hide each other from "the rest"; the pair
   is measured again with both set apart;
 * quiet: short articles, roundups without subheads (most paragraphs ignore the lead, or hardly
-  share words), site chrome, paragraphs in another language, commentary that points back
-  ("This development ...") -- other rules own those.
+  share words; judged without the most detached paragraph, and only a paragraph sharing no word
+  at all with a roundup whose items do share is flagged there), site chrome, embedded social
+  posts, paragraphs in another language, commentary that points back ("This development ...")
+  -- other rules own those.
 """
 from __future__ import annotations
 
@@ -31,9 +38,16 @@ from lint import Option, Rule, hookimpl
 from lint.model import HEADING, PARAGRAPH
 
 _DIGIT = re.compile(r"\d")
+# an embedded social-media post: its link, or the signature line under it ("— Name (@handle) date")
+_EMBED_LINK = re.compile(r"pic\.twitter\.com/|instagram\.com/p/|\bt\.co/\w")
+_EMBED_SIGNATURE = re.compile(r"^[—–-]+\s*\S.{0,80}\(@\w+\)")
 _OUTSIDE_BODY = ("footer", "aside", "nav", "header", "figcaption", "figure", "related", "byline",
                  "author", "caption", "promo", "newsletter", "comment", "share", "social")
 LEAD_MIN_WORDS = 8  # a shorter opening paragraph is a byline, dateline or label, not the lead
+# a paragraph less apart from the article (up to BRIDGE_REST, BRIDGE_APART of the typical share)
+# still stands apart when it interrupts a thread: the blocks before and after it share at least
+# BRIDGE_BETWEEN of their distinctive weight, and it at most BRIDGE_BESIDE with either of them
+BRIDGE_REST, BRIDGE_APART, BRIDGE_CORE, BRIDGE_BETWEEN, BRIDGE_BESIDE = 0.2, 0.4, 0.15, 0.1, 0.05
 ISOLATED = 0.15  # a roundup has many paragraphs sharing at most this much with the rest
 APART = 0.3  # "apart": sharing at most this fraction of what the article's paragraphs typically share
 CORE_MAX = 0.1  # ... and at most this share in words the article keeps returning to
@@ -59,6 +73,8 @@ class Para:
     connective: str = ""
     ties: list = field(default_factory=list)  # its names shared with the subject (else its top shared word)
     tie_share: float = 0.0  # ... and their share of its distinctive weight
+    between: float = 0.0  # share of the previous block's distinctive weight found in the next one
+    beside: float = 1.0  # share of its own weight found in the previous or the next block (max)
     reaction: str = ""  # a reaction verb in its first sentence ("urged", "welcomed")
     signals: list = field(default_factory=list)
     flagged: bool = False
@@ -85,13 +101,17 @@ class OffTopicParagraph(Rule):
     when the content has left the subject too.
 
     A paragraph is flagged on two independent signals: its content has left the headline and
-    lead, AND it stands apart from the rest of the article or opens with a topic-shift
-    connective. Tangents come in runs: a neighbour carrying on the same new subject is flagged
+    lead, AND it stands apart from the rest of the article, or interrupts a thread that the
+    paragraphs before and after it carry on, or opens with a topic-shift connective (after
+    which sharing only a name such as the town with the lead still counts as having left the
+    subject). Tangents come in runs: a neighbour carrying on the same new subject is flagged
     with it. One finding per paragraph, spanning its lines; the message names what the
     paragraph is about, what the article is about, and the signals.
 
     Left alone: the headline and lead; background, history, reactions, quotes and comparisons
-    that still share the article's names or terms; every section of a roundup whose subheads
+    that still share the article's names or terms; a third party's reaction ("The minister
+    urged both sides ...") even in its own words, unless a topic-shift connective opens it;
+    embedded social-media posts; every section of a roundup whose subheads
     announce each item (each section is its own subject), and roundups without subheads (their
     paragraphs mostly ignore the lead); site chrome, paragraphs in another language and
     commentary that points back ("This development ...") are other rules' business. Short
@@ -205,12 +225,22 @@ def analyse(article, settings) -> list[Para]:
             continue  # HTML page furniture around the story: the boilerplate rule's business
         if t.chrome:
             continue  # a newsletter prompt, comment policy, copyright line: boilerplate too
+        nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+        if (".co" in b.text and _EMBED_LINK.search(b.text)) or ("(@" in nxt and _EMBED_SIGNATURE.match(nxt)):
+            continue  # an embedded post: a quotation in its own voice, and page furniture
         if not t.entities and not _DIGIT.search(b.text) and an.refers_back(b.text):
             continue  # "This development shows ...": commentary on what came before, no new story
         p = Para(b, i, t, connective=an.connective(b.text))
         measure(p, {i}, terms, where, subject | section_subject.get(i, set()))
-        if p.subject_share <= 2 * settings["subject_share"]:  # a candidate: is it a reaction?
-            p.reaction = an.reaction(b.text)
+        # the costlier tests, only for a paragraph that may stand apart
+        if p.subject_share <= settings["subject_share"] and p.rest_share <= 2 * settings["rest_share"]:
+            p.reaction = an.reaction(b.text)  # a third party's reaction?
+            if 0 < i < len(blocks) - 1 and p.rest_share <= BRIDGE_REST and p.core_share <= BRIDGE_CORE \
+                    and p.new_weight >= settings["min_new_weight"]:
+                # does it interrupt a thread its neighbours carry on?
+                before, after = terms[i - 1].weights, terms[i + 1].weights
+                p.between = _share(before, after)
+                p.beside = max(_share(t.weights, before), _share(t.weights, after))
         judged.append(p)
     if not judged:
         return judged
@@ -233,8 +263,9 @@ def analyse(article, settings) -> list[Para]:
                          and p.subject_share <= settings["subject_share"]
                          and p.new_weight >= settings["min_new_weight"])
             if p.flagged:
-                p.signals = [p.signals[0], ("rest", f"no distinctive word in common with the rest of the "
-                                                    f"article, where paragraphs typically share {typical:.0%}")]
+                apart = (f"no distinctive word in common with the rest of the article, where "
+                         f"paragraphs typically share {typical:.0%}")
+                p.signals = [p.signals[0], ("rest", apart)]
         article.annotations["off-topic-roundup"] = True
         return judged
     # runs: two neighbours on the same new subject hide each other from "the rest"
@@ -251,7 +282,8 @@ def analyse(article, settings) -> list[Para]:
         pair = {p.index, q.index}
         again = []
         for x in (p, q):
-            y = Para(x.block, x.index, x.terms, connective=x.connective, reaction=x.reaction,
+            y = Para(x.block, x.index, x.terms, connective=x.connective,
+                     reaction=x.reaction or an.reaction(x.block.text),
                      partner=(pair - {x.index}).pop())
             measure(y, pair, terms, where, subject | section_subject.get(x.index, set()))
             y.signals = signals(y, settings, typical)
@@ -327,6 +359,12 @@ def _subject_words(subject, subject_idx, terms, where, lang) -> list[str]:
     return [shown[s] for s in ranked[:4]]
 
 
+def _share(a: dict, b) -> float:
+    """Share of ``a``'s distinctive weight whose terms ``b`` holds."""
+    total = fsum(a.values())
+    return fsum(v for s, v in a.items() if s in b) / total if total else 0.0
+
+
 def measure(p: Para, exclude: set, terms, where, subject: set) -> None:
     w = p.terms.weights
     total = fsum(w.values()) or 1.0
@@ -383,10 +421,18 @@ def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
     strict = p.subject_share <= s_max
     # a third party's reaction ("The minister urged both sides ...") speaks of the story in its
     # own words: standing apart is no evidence there, only a topic-shift connective is
-    if (strict and typical > 0 and not p.reaction and p.rest_share <= r_max and p.rest_share <= APART * typical and p.core_share <= CORE_MAX
+    if (strict and typical > 0 and not p.reaction and p.rest_share <= r_max
+            and p.rest_share <= APART * typical and p.core_share <= CORE_MAX
             and p.new_weight >= settings["min_new_weight"]):
         out.append(("rest", f"{p.rest_share:.0%} with the rest of the article, where paragraphs "
                             f"typically share {typical:.0%}"))
+    elif (strict and typical > 0 and not p.reaction and p.rest_share <= BRIDGE_REST
+            and p.rest_share <= BRIDGE_APART * typical and p.core_share <= BRIDGE_CORE
+            and p.new_weight >= settings["min_new_weight"] and p.between >= BRIDGE_BETWEEN
+            and p.beside <= BRIDGE_BESIDE):
+        out.append(("interrupts", f"{p.rest_share:.0%} with the rest of the article, where paragraphs "
+                                  f"typically share {typical:.0%}, and {p.beside:.0%} with the paragraphs "
+                                  f"around it, which share {p.between:.0%} with each other"))
     loose_apart = p.rest_share <= 2 * r_max and p.rest_share <= 0.5 * typical
     if p.connective and p.rest_share <= 2 * r_max and p.rest_share < typical:
         out.append(("connective", f"opens with '{p.connective}'"))
@@ -407,7 +453,7 @@ def verdict(sigs, sectioned=False) -> bool:
         return False
     if sectioned:
         return "connective" in kinds
-    return "rest" in kinds or "connective" in kinds
+    return "rest" in kinds or "interrupts" in kinds or "connective" in kinds
 
 
 def message(p: Para, subject_words) -> str:

@@ -9,10 +9,9 @@ the same formula comes near the ceiling.
 """
 from __future__ import annotations
 
-import re
-
 from lint import Option, Rule, hookimpl
 from lint.model import PARAGRAPH
+from rules.language import _LazyRe
 
 # languages textstat has settings for (others are measured with its defaults)
 _TEXTSTAT_LANGS = {"en": "en_US", "de": "de_DE", "es": "es_ES", "fr": "fr_FR", "it": "it_IT",
@@ -42,8 +41,8 @@ def _estimate(words: list[str], sentences: int) -> float:
     return 4.71 * chars / len(words) + 0.5 * len(words) / sentences - 21.43
 
 
-_TS_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_PUNCT_ONLY = re.compile(r"^[^\w]+$")
+_TS_SENTENCE = _LazyRe(r"\b[^.!?]+[.!?]*")  # compiled on first use (rare: near a ceiling)
+_PUNCT_ONLY = _LazyRe(r"^[^\w]+$")
 
 
 def _ts_estimate(text: str) -> float:
@@ -101,8 +100,7 @@ def _language(article) -> str:
 _OFFSETS: dict[str, float] | None = None
 
 
-def _offset(article) -> tuple[float, str]:
-    """(grades added to the ceilings for the article's language, a note for the message)."""
+def _offsets() -> dict[str, float]:
     global _OFFSETS
     if _OFFSETS is None:
         import os
@@ -114,8 +112,13 @@ def _offset(article) -> tuple[float, str]:
                 key, sep, value = line.partition(":")
                 if sep and not line.startswith("#"):
                     _OFFSETS[key.strip()] = float(value)
+    return _OFFSETS
+
+
+def _offset(article) -> tuple[float, str]:
+    """(grades added to the ceilings for the article's language, a note for the message)."""
     lang = _language(article)
-    off = _OFFSETS.get(lang, 0.0)
+    off = _offsets().get(lang, 0.0)
     return off, (f" +{off:g} for {lang}" if off else "")
 
 
@@ -148,6 +151,16 @@ class ReadingGrade(Rule):
         "min_paragraph_words": Option(int, 40, "shortest paragraph judged on its own"),
     }
     uses = frozenset({"textstat"})
+
+    def warm_up(self):
+        # textstat itself (~300 ms to import) is left to the rare article near a ceiling:
+        # importing it here would cost every parallel run more than it saves
+        from rules.language import warm_up
+
+        _sentence_count("Warm up. Done.")
+        _ts_estimate("Warm up. Done.")
+        _offsets()
+        warm_up()  # the article-language guess
 
     def check(self, article):
         if not _spaced(article):
@@ -209,6 +222,12 @@ class LongSentence(Rule):
         over the budget had cut the first two short.
     """
     options = {"max_words": Option(int, 80, "longest sentence, in words")}
+
+    def warm_up(self):
+        from lint.sentences import split_sentences
+
+        _sentence_count("Warm up. Done.")
+        split_sentences("Warm up. Done.")
 
     def check(self, article):
         if not _spaced(article):

@@ -322,3 +322,50 @@ def test_ordinary_news_is_almost_never_flagged():
             flagged += len(list(cls().check(art)))
     assert sentences > 1000
     assert flagged * 500 < sentences
+
+
+# -- speed work: the index is read lazily; warm_up --------------------------------------------------
+
+def test_lazily_read_index_gives_the_same_entries_as_a_full_parse():
+    per_lang, digest = filler_data._read_data(filler_data.DATA_DIR)
+    index = filler_data._read_index(filler_data.DATA_DIR, digest)
+    assert index is not None, "stale index: run `python -m rules.filler_data`"
+    with open(os.path.join(filler_data.DATA_DIR, filler_data.INDEX_FILE), encoding="utf-8") as f:
+        full = json.load(f)
+    for key in ("words", "stems"):
+        assert sorted(index[key]) == sorted(full[key])
+        assert all(index[key][a] == full[key][a] for a in full[key])
+    fresh = json.loads(json.dumps(filler_data.build_index(per_lang, digest, use_frequency=False)))
+    assert index["meta"] == fresh["meta"]
+
+
+WARM_TEXTS = [
+    """
+    This development underscores the multifaceted nature of regional cooperation.
+
+    In conclusion, only time will tell how the partnership continues to evolve.
+
+    Key takeaways:
+
+    - Strengthening regional cooperation remains a key priority.
+    - The partnership continues to evolve across multiple dimensions.
+    """,
+    """
+    Bu gelişme, bölgesel işbirliğinin çok boyutlu yapısının altını çiziyor.
+
+    Sonuç olarak, ortaklığın nasıl gelişeceğini zaman gösterecek.
+    """,
+    """
+    Diese Entwicklung unterstreicht die vielschichtige Bedeutung der Zusammenarbeit.
+
+    Zusammenfassend lässt sich sagen, dass die Partnerschaft sich ständig wandelt.
+    """,
+]
+
+
+def test_warm_up_loads_everything_and_leaves_results_unchanged():
+    before = [[f.as_json() for f in findings(t)] for t in WARM_TEXTS]
+    assert before[0]
+    for cls in (FillerSentence, FillerList, TaxonomySlug):
+        cls().warm_up()
+    assert [[f.as_json() for f in findings(t)] for t in WARM_TEXTS] == before

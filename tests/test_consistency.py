@@ -61,3 +61,30 @@ def test_inflected_nouns_are_compared_by_stem(tmp_path, capsys):
             "Şirket, 430 mağazasının tamamında yeni sisteme geçeceğini bildirdi.\n")
     found = lint_json(tmp_path, text, capsys)
     assert [f["line"] for f in found] == [5]
+
+
+# -- speed work: the capital-letter class lists only the capitals a text holds; warm_up ------------
+
+def test_capword_pattern_for_a_text_finds_what_the_full_one_finds():
+    from rules import consistency as C
+
+    full = C._compile_capword("".join(sorted(C._upper())))
+    for text in ["Zelenskyy met Zelensky in Kyiv", "Erdoğan'ın ziyareti, Erdogan dedi", "Ölçüm İstanbul'da",
+                 "Путин и Путина, Ельцин", "Ωμέγα Ἀθῆναι Ελλάδα", "Ḥasan Ẓāhir Ấn", "jean-Pierre Jean-Pierre",
+                 "ÉCOLE Élysée Ångström Ørsted Œuvre", ""]:
+        assert C._capword_re(text).findall(text) == full.findall(text), text
+
+
+WARM = ("Zelenskyy visits the front\n\nPresident Volodymyr Zelenskyy met soldiers in Kharkiv on Friday. "
+        "The chain runs 340 stores in the region, the company said.\n\nLater, Zelensky said the talks "
+        "went well. Its 430 stores employ 9,000 people, the company said.\n")
+
+
+def test_warm_up_loads_everything_and_leaves_results_unchanged(tmp_path, capsys):
+    before = lint_json(tmp_path, WARM, capsys)
+    assert before
+    from rules.consistency import FigureMismatch, NameSpelling
+
+    NameSpelling().warm_up()
+    FigureMismatch().warm_up()
+    assert lint_json(tmp_path, WARM, capsys) == before

@@ -125,3 +125,15 @@ def test_cyrillic_and_turkish_mojibake_are_repaired(tmp_path, capsys):
     capsys.readouterr()
     fixed = p.read_text(encoding="utf-8")
     assert "Привет мир" in fixed and "değiştirilmesi için" in fixed
+
+
+def test_warm_up_loads_everything_and_leaves_results_unchanged(tmp_path, capsys):
+    text = ("Mayor opens café\n\nThe mayorâ€™s cafÃ© plan was approved.\n\n"
+            "Smith&nbsp;&amp; Sons said the talks in Mоscow ended on Friday.\n")
+    before = lint_json(tmp_path, "a.txt", text, capsys, "--select", "formatting")
+    assert before[1]
+    from rules.encoding_artifacts import HtmlEntity, Mojibake, MixedScriptWord
+
+    for cls in (Mojibake, HtmlEntity, MixedScriptWord):
+        cls().warm_up()
+    assert lint_json(tmp_path, "a.txt", text, capsys, "--select", "formatting") == before

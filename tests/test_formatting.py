@@ -49,3 +49,34 @@ def test_compound_place_names_and_pascalcase_brands_are_not_glue(tmp_path, capsy
             "analysts at MetroWire watched from the stand, the club said.\n")
     _, found = lint_json(tmp_path, "a.txt", text, capsys, "--select", "glued-words")
     assert found == []
+
+
+# -- speed work: the word list read from a hashed cache; warm_up -------------------------------------
+
+def test_hashed_word_list_answers_as_the_dict_does(tmp_path, monkeypatch):
+    from lint.wordlist import common_words
+    from rules import formatting as F
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    for lang in ("en", "tr"):
+        common = common_words(lang)
+        first = F._vocab.__wrapped__(lang)  # builds and stores the cache
+        again = F._vocab.__wrapped__(lang)  # reads it
+        assert isinstance(again, F._Vocab)
+        words = list(common)[::97] + ["designatedhuman", "zzzzqqq", "İstanbul", "ßtraße", "a", ""]
+        for w in words:
+            assert (w in again) == (w in common) == (w in first), w
+            assert again.get(w, 0.0) == common.get(w, 0.0), w
+
+
+def test_warm_up_loads_everything_and_leaves_results_unchanged(tmp_path, capsys):
+    text = ("Rights group banned\n\nRussia's Justice Ministry on FridaydesignatedHuman Rights Watch as "
+            "an undesirable organisation, the ministry said in a statement on its website.\n\n"
+            "The group said it would continue its work and called the decision unlawful.\n")
+    before = lint_json(tmp_path, "a.txt", text, capsys, "--select", "formatting")
+    assert before[1]
+    from rules.formatting import BareListMarker, GluedWords, RepeatedLine
+
+    for cls in (GluedWords, RepeatedLine, BareListMarker):
+        cls().warm_up()
+    assert lint_json(tmp_path, "a.txt", text, capsys, "--select", "formatting") == before

@@ -134,3 +134,57 @@ def test_declared_page_language_yields_to_the_text(tmp_path, capsys):
 def test_config_pin_is_trusted(tmp_path, capsys):
     _, found = lint_json(tmp_path, "a.txt", "Budget\n\n" + EN_BODY, capsys, "--language", "en")
     assert found == []
+
+
+# -- speed work: set tests instead of big character classes; warm_up --------------------------------
+
+SCRIPT_SAMPLES = [
+    "", "plain ascii text", "curly “quotes” — dashes", "Текст: Ольга Петрова", "東京で会議 カタカナー",
+    "한국어 문장", "ελληνικά γράμματα", "עברית", "العربية", "हिन्दी", "ภาษาไทย", "ქართული", "Հայերեն",
+    "Ünlü şarkıcı İstanbul'da", "Straße über Größe", "mañana, ¿dónde?", "mixed Latin и кириллица",
+    "ǅ ǈ ſ ẞ Ꭰ", "\u1100\u11ff\u3040\u30ff\u3130\u318f\u3400\u4dbf\u4e00\u9fff\uac00\ud7af",
+    "\u10ff\u1200\u3000\u303f\u3190\u4dc0\u9fff\ua000\ud7b0 ー",
+]
+
+
+def test_set_tests_match_the_character_class_patterns():
+    import re
+
+    from rules import language as L
+
+    full_token = re.compile(rf"[{L._CJK_CHARS}ー]+|[^\W\d_{L._CJK_CHARS}]+(?:['’][^\W\d_{L._CJK_CHARS}]+)*")
+    for text in SCRIPT_SAMPLES:
+        assert L._token_re(text).findall(text) == full_token.findall(text), text
+        for script in (L.LATIN, L.CYRILLIC, L.GREEK, L.CJK, "Arabic"):
+            ranges = "".join(f"\\u{lo:04X}-\\u{hi:04X}" for lo, hi, name in L._RANGES
+                             if name != script and name != L.LATIN)
+            assert L._has_other_script(text, script) == bool(re.search(f"[{ranges}]", text)), (text, script)
+        for lang in ("en", "tr", "de", "es", "ru", "xx"):
+            own = L.letters().get(lang)
+            rx = re.compile(r"(?=[a-z\u00DF-\u00FF\u0100-\u024F\u0430-\u045F])"
+                            f"[^{re.escape(''.join(sorted(own)))}]") if own else re.compile(r"(?!)")
+            assert L._foreign_letter(lang, text) == bool(rx.search(text)), (text, lang)
+
+
+def test_foreign_forms_match_the_punctuated_word_set():
+    from rules import language as L
+
+    words = L.other_stopwords("en")
+    forms = set(words)
+    forms.update(w + p for w in words for p in (",", ".", ":", ";", ")", "»", "”"))
+    forms.update(p + w for w in words for p in ("(", "«", "“", "„", "¿"))
+    tokens = "der, (die und» „das ¿qué bir; ve. “los el) de”: xx, the".split()
+    assert L.foreign_forms_in(words, tokens) == forms.intersection(tokens)
+
+
+def test_warm_up_loads_everything_and_leaves_results_unchanged(tmp_path, capsys):
+    text = ("Council approves new budget for the harbour\n\n"
+            "The city council approved the budget on Tuesday after a long debate about the "
+            "harbour and the schools.\n\nHaberin devamı reklamdan sonra\n\n"
+            "Текст: Ольга Петрова. The plan now goes to the regional government for approval.\n")
+    before = lint_json(tmp_path, "a.txt", text, capsys)
+    assert before[1]
+    from rules.language import ForeignLanguage
+
+    ForeignLanguage().warm_up()
+    assert lint_json(tmp_path, "a.txt", text, capsys) == before

@@ -183,6 +183,93 @@ def test_options_can_make_it_stricter():
     assert list(OffTopicParagraph({"min_words": 5000}).check(art)) == []
 
 
+# -- signals added for recall and precision ----------------------------------------------------
+
+def test_reaction_that_shares_no_words_stays_quiet_unless_a_connective_opens_it():
+    # a third party reacting in its own words ("urged ..."): lexically apart, still on topic
+    reaction = ("The Philippine agriculture secretary, Ramon Bautista, urged Manila to seek comparable "
+                "concessions for growers on Luzon and Mindanao before the harvest season begins.")
+    _, found = findings(BODY[:2] + [reaction] + BODY[2:])
+    assert found == []
+    # the same words without the reaction verb read as another story
+    _, found = findings(BODY[:2] + [reaction.replace("urged Manila", "travelled to Manila")] + BODY[2:])
+    assert len(found) == 1
+    # and a reaction verb does not shield a tangent that a topic-shift connective opens
+    _, found = findings(BODY[:2] + [CHILE.replace("voters head", "officials urged voters to head")]
+                        + BODY[2:])
+    assert len(found) == 1 and "Meanwhile" in found[0].message
+
+
+def test_connective_tangent_that_shares_only_the_place_name_is_flagged():
+    town_title = "Hanoi rice exporters welcome Japanese tariff deal"
+    town_lead = ("Rice exporters in Hanoi welcomed on Tuesday an agreement that will lower Japanese "
+                 "tariffs on Vietnamese rice, the Hanoi exporters' association said in a statement.")
+    football = ("Meanwhile, in Hanoi, the city's football club unveiled its new kit on Saturday and "
+                "said the shirts would be worn for the first time at the stadium against Haiphong.")
+    art, found = findings(BODY[:2] + [football] + BODY[2:], title=town_title, lead=town_lead)
+    assert lines_of(art, found) == [football[:40]]
+    assert "shares little but Hanoi" in found[0].message  # the one tie, named
+    # without the connective, sharing the town is enough to stay quiet
+    _, found = findings(BODY[:2] + [football.replace("Meanwhile, in Hanoi, the", "The Hanoi")] + BODY[2:],
+                        title=town_title, lead=town_lead)
+    assert found == []
+
+
+def test_embedded_social_post_is_left_alone():
+    post = ("So proud of our growers today, what a day for the whole delta, thank you all for the "
+            "support and the long nights of work pic.twitter.com/AbCdEf1234")
+    _, found = findings(BODY[:2] + [post] + BODY[2:])
+    assert found == []
+
+
+def test_byline_and_email_lines_do_not_become_the_lead():
+    text = "\n\n".join([TITLE, "By Anna Reyes", "anna.reyes@example.com", LEAD] + BODY) + "\n"
+    art = build_article("byline.txt", decode(text.encode("utf-8")), Config(language="auto"))
+    from rules.off_topic import analyse
+
+    judged = analyse(art, OffTopicParagraph().settings)
+    assert judged and all(p.block.text != LEAD for p in judged)  # the lead is the subject, not judged
+    assert list(OffTopicParagraph().check(art)) == []
+
+
+def test_english_terms_meet_across_plural_and_verb_endings():
+    from rules.topic_text import Analyzer
+
+    an = Analyzer("en")
+    a = an.terms("The turbines stood above the farms while tariffs rose.").weights
+    b = an.terms("One turbine, one farm, one tariff: the farmer farmed on.").weights
+    assert {"turbin", "farm", "tariff"} <= set(a) & set(b)
+
+
+def test_paragraph_interrupting_its_neighbours_thread_is_flagged():
+    # the paragraphs before and after it carry on one thread (the quota, the Mekong growers); the
+    # insert shares a few words with the article elsewhere (too many for the plain "apart" test)
+    # but none with them
+    before = ("Growers in the Mekong Delta said the quota would lift their prices, and cooperatives "
+              "in Can Tho began sorting rice for the first Japanese shipments.")
+    after = ("Cooperatives in Can Tho said sorting for the Japanese quota would take until spring, "
+             "and Mekong growers asked for credit to buy new drying equipment.")
+    insert = ("Gothenburg's parliament members gave their approval to a ferry timetable with monthly "
+              "figures on late sailings to the archipelago islands and cheaper fares for pensioners.")
+    art, found = findings(BODY[:2] + [before, insert, after] + BODY[2:])
+    assert lines_of(art, found) == [insert[:40]]
+    assert "paragraphs around it" in found[0].message
+    # between two paragraphs that do not carry one thread, the same words are not enough
+    _, found = findings(BODY[:2] + [before, after] + BODY[2:3] + [insert] + BODY[3:])
+    assert found == []
+
+
+def test_warm_up_loads_every_language():
+    from rules import topic_text
+
+    OffTopicParagraph().warm_up()
+    for lang in topic_text.LANGS:
+        assert topic_text.lang_data(lang).stops
+        assert topic_text.lang_data(lang).connectives
+        assert topic_text.lang_data(lang).reactions
+        assert topic_text.common_words(lang)
+
+
 # -- the corpus: the rule finds exactly the labelled tangents in our own topic-* articles -----------
 
 def _corpus_labels():

@@ -91,3 +91,14 @@ def test_long_word_languages_get_a_higher_grade_ceiling():
     assert _offset(Fake())[0] > 0
     Fake.annotations = {"newslint.language-guess": "en"}
     assert _offset(Fake())[0] == 0
+
+
+def test_warm_up_loads_everything_and_leaves_results_unchanged(tmp_path, capsys):
+    text = WIRE + "\n" + " ".join(["The committee"] + ["and the council"] * 45) + " agreed.\n"
+    before = lint_json(tmp_path, "a.txt", text, capsys, "--select", "readability")
+    assert before[1]
+    from rules.readability import LongParagraph, LongSentence, ReadingGrade
+
+    for cls in (ReadingGrade, LongSentence, LongParagraph):
+        cls().warm_up()
+    assert lint_json(tmp_path, "a.txt", text, capsys, "--select", "readability") == before

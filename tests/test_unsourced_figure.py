@@ -200,3 +200,92 @@ def test_bench_runs_and_finds_some_figures():
                           "--jobs", "1", str(BENCH)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode in (0, 1)
     assert '"unsourced-figure"' in out.stdout
+
+
+# -- speed work: compiled tables, patterns over the names a text holds, warm_up ------------------
+
+def test_the_compiled_tables_match_the_data_files():
+    """rules/data/figures/index.json must match the data files: run `python -m rules.figures_data`."""
+    import json
+
+    from rules import figures_data as fd
+
+    per_lang, common, digest = fd._read_data()
+    with open(Path(fd.DATA_DIR) / fd.INDEX_FILE, encoding="utf-8") as f:
+        index = json.load(f)
+    assert index["digest"] == digest, "stale index: run `python -m rules.figures_data`"
+    assert index["tables"] == json.loads(json.dumps(fd.build_tables(per_lang, common)))
+
+
+def test_fold_compares_characters_as_ignorecase_does():
+    import re
+
+    from rules import figures_data as fd
+
+    bmp = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c <= 0xDFFF)
+    folded = fd.fold(bmp)
+    assert len(folded) == len(bmp)
+    same: dict[str, set] = {}
+    for c, f in zip(bmp, folded):
+        same.setdefault(f, set()).add(c)
+    letters = {c for a in fd.data().agencies for c in a} | set("İıiIsSſkKµΩ")
+    for x in sorted(letters):
+        assert set(re.findall(re.escape(x), bmp, re.IGNORECASE)) == same[fd.fold(x)], x
+
+
+AGENCY_SAMPLES = [
+    "(Reuters)", "Reuters", "REUTERS", "reuters / AFP", "Source: AFP, dpa", "Kaynak: AA",
+    "ANKARA (AA) - Exports rose 5%.", "MOSCOW, Nov 3 (Reuters) - Output fell.", "— AFP",
+    "Reuters contributed to this report.", "The Reuters report said 5%.", "İHLAS HABER AJANSI",
+    "Anadolu Ajansı", "ANADOLU AJANSI", "Reporting by Jane Doe; Editing by John Roe", "[TASS]",
+    "Con información de EFE", "Mit Material von dpa", "Редактирование: ТАСС", "nothing here",
+    "MADRID (EFE). La inflación subió un 3%.", "BERLIN (dpa) - Die Preise stiegen.",
+]
+
+
+def test_agency_patterns_over_the_names_present_find_what_the_full_ones_find():
+    from rules import figures_data as fd
+
+    d = fd.data()
+    for text in AGENCY_SAMPLES + [s.upper() for s in AGENCY_SAMPLES] + [s.lower() for s in AGENCY_SAMPLES]:
+        assert d.agency_para(text) == bool(fd._agency_re("para", d.agencies).search(text)), text
+        assert d.agency_contrib(text) == bool(fd._agency_re("contrib", d.agencies).search(text)), text
+        assert d.agency_dateline(text) == bool(fd._agency_re("dateline", d.agencies).search(text)), text
+        assert d.agency_line(text) == bool(fd._agency_re("line", d.agencies).match(text)), text
+
+
+def test_trigger_pattern_over_the_triggers_present_finds_what_the_full_one_finds():
+    from rules import figures_data as fd
+
+    d = fd.data()
+    full = fd._trie_re(d.triggers)
+    for text in ["exports doubled to two million tonnes, three times more",
+                 "ihracat iki katına çıktı, 3 milyar", "выросли в два раза, удвоились до 2 млн",
+                 "verdoppelt, zwei Millionen, dreimal so viel", "se duplicó, dos millones de euros",
+                 "nothing to see", "millionaires and billionaires", ""]:
+        low = text.lower()
+        rx = d.trigger_re_for(low)
+        assert (rx.findall(low) if rx else []) == full.findall(low), text
+
+
+WARM_TEXT = article(
+    "Exports are expected to hit $12 billion this year, up more than 30%.",
+    "Ihracat yüzde 12 artarak 3,5 milyar dolara ulaştı.",
+    "Die Preise stiegen um 4 Prozent, sagte das Amt. Der Umsatz verdoppelte sich auf 2 Mrd. Euro.",
+    "Los precios subieron un 7 por ciento y el paro bajó a 2,3 millones de personas.",
+    "Цены выросли на 3 процента, до 2 млрд рублей.",
+    "MOSCOW (Reuters) - Output fell 5%.")
+
+
+def test_warm_up_loads_everything_and_leaves_results_unchanged():
+    before = [f.as_json() for f in findings(WARM_TEXT)]
+    assert before
+    UnsourcedFigure().warm_up()
+    assert [f.as_json() for f in findings(WARM_TEXT)] == before
+
+
+def test_fold_of_ascii_is_its_lower_case():
+    from rules import figures_data as fd
+
+    ascii_chars = "".join(chr(c) for c in range(128))
+    assert "".join(fd._fold_char(c) for c in ascii_chars) == ascii_chars.lower() == fd.fold(ascii_chars)
