@@ -35,9 +35,14 @@ def _capword_re(text: str | None = None):
     letter is one of the capitals of Latin, Greek, Cyrillic (U+0041-U+052F, U+1E00-U+1EFF); for
     a ``text``, only A-Z and the capitals that occur in it are listed, which finds the same
     words there and compiles in a fraction of the time."""
+    global _CAPWORD_ALL
     if text is None or _CAPWORD_ALL is not None:
         return _CAPWORD_ALL or _compile_capword("".join(sorted(_upper())))
     extra = {c for c in set(text) if c > "\x7f"} & _upper()
+    if extra and _compile_capword.cache_info().currsize >= 3:
+        # many articles with different capitals (a folder run): one pattern for all of them
+        _CAPWORD_ALL = _capword_re()
+        return _CAPWORD_ALL
     return _compile_capword("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(sorted(extra)))
 
 

@@ -7,7 +7,6 @@ mixing Latin and Cyrillic/Greek letters is repaired when every odd letter has a 
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 
 from lint import Fix, Rule, hookimpl

@@ -2,6 +2,12 @@
 
 Phrase lists are matched on tokens (words, numbers, single punctuation marks), not with one
 huge regular expression: that keeps start-up and scanning cheap.
+
+Speed (every pre-commit run pays the loading): the phrase lists are compiled into
+data/figures/index.json (rebuild it with ``python -m rules.figures_data`` after editing a data
+file; a stale index is rebuilt in memory, more slowly, with the same results). The agency and
+trigger patterns are compiled over the names and words a text actually holds (they find the
+same there and compile in a fraction of the time); ``Data.warm_up`` compiles them over all.
 """
 from __future__ import annotations
 
@@ -357,29 +363,17 @@ def _trie_re(words: tuple):
     return re.compile(_render(trie))
 
 
-try:
-    from _sre import unicode_tolower as _tolower
-    from re._casefix import _EXTRA_CASES
-except ImportError:  # pragma: no cover - another Python: fold nothing, match everything
-    _tolower = _EXTRA_CASES = None
-
-
-@lru_cache(maxsize=None)
-def _fold_char(c: str) -> str:
-    """``c`` as the stdlib regex engine compares it under IGNORECASE: its simple lower case,
-    and one representative of the extra case classes (i/ı, s/ſ, ...)."""
-    if _tolower is None:  # pragma: no cover
-        return ""
-    lo = _tolower(ord(c))
-    return chr(min((lo, *_EXTRA_CASES.get(lo, ()))))
+# casefold() cannot tell "I" from Turkish "İ"/"ı", nor "s" from "ſ", the way re.IGNORECASE
+# matches them; fold those together so the prefilter never drops a name a pattern would match
+_FOLD_EXTRA = str.maketrans({"\u0307": "", "ı": "i", "ſ": "s", "\u212a": "k", "\u2126": "ω"})
 
 
 def fold(text: str) -> str:
-    """``text`` with each character replaced by ``_fold_char``: two strings match each other
-    under re.IGNORECASE exactly when their folds are equal (for ASCII text: its lower case)."""
-    if text.isascii() and _tolower is not None:
+    """``text`` folded so that a name the IGNORECASE patterns would match in it is a substring
+    of it after folding (a prefilter: it may keep a name the pattern then rejects)."""
+    if text.isascii():
         return text.lower()
-    return text.translate({ord(c): _fold_char(c) for c in set(text)})
+    return text.casefold().translate(_FOLD_EXTRA)
 
 
 _FOOTER_WORDS = ("eporting by", "contributed to this report", "Редактирование", "Con información de",
@@ -402,6 +396,8 @@ class Data:
         self.trigger_words = frozenset(self.trigger_words)
         self.triggers = tuple(sorted(self.trigger_words | set(self.trigger_prefixes)))
         self._folded_agencies = None
+        self._agency_all = False  # patterns over every agency (else over those a text names)
+        self._all_triggers_re = None  # the pattern over every trigger (else those a text holds)
         self._footer_re = None
         self.lang_of_word: dict[str, list[str]] = {}
         lang_words = {
@@ -417,6 +413,12 @@ class Data:
 
     # -- agency credits: each pattern lists only the agencies the text names -------------------
     def _agency_search(self, kind: str, text: str, match: bool = False) -> bool:
+        if self._agency_all or _agency_re.cache_info().currsize >= 32:
+            # warmed up, or many articles naming different agencies (a folder run): the
+            # patterns over every agency, compiled once
+            self._agency_all = True
+            rx = _agency_re(kind, self.agencies)
+            return bool(rx.match(text) if match else rx.search(text))
         if kind == "line":
             if self._folded_agencies is None:
                 self._folded_agencies = [(a, fold(a)) for a in self.agencies]
@@ -460,14 +462,22 @@ class Data:
         """A regex finding the triggers of figures written in words in ``lower_text`` where
         they occur (longest first, anywhere in a word), or None when it holds none; it lists
         only the triggers the text holds, so it finds the same as one listing them all."""
+        if self._all_triggers_re is not None:
+            return self._all_triggers_re
         present = tuple(t for t in self.triggers if t in lower_text)
-        return _trie_re(present) if present else None
+        if not present:
+            return None
+        if _trie_re.cache_info().currsize >= 16:  # many different texts (a folder run)
+            self._all_triggers_re = _trie_re(self.triggers)
+            return self._all_triggers_re
+        return _trie_re(present)
 
     def warm_up(self) -> None:
         """Compile the patterns over every agency and trigger (parallel workers share them)."""
         for kind in _AGENCY_PATTERNS:
             _agency_re(kind, self.agencies)
-        _trie_re(self.triggers)
+        self._agency_all = True
+        self._all_triggers_re = _trie_re(self.triggers)
         fold("Warm up")
         self.agency_footer(_FOOTER_WORDS[0])
 

@@ -11,8 +11,9 @@ pattern is expanded into the finite set of phrases it matches (``\\w*`` is the o
 allowed) and every phrase is indexed by an *anchor*: its rarest word in ordinary text (by
 wordfreq, at build time). The expansion is stored in data/filler/index.json (rebuild it with
 ``python -m rules.filler_data`` after editing a data file; a stale index is rebuilt in memory,
-more slowly). An article is split into words once; only the phrases whose anchors it contains
-are compared, as plain strings, around each occurrence.
+more slowly). The index is read as bytes and each anchor's line is parsed only when an article
+holds that anchor. An article is split into words once; only the phrases whose anchors it
+contains are compared, as plain strings, around each occurrence.
 """
 from __future__ import annotations
 

@@ -402,7 +402,10 @@ def analyse(article) -> Analysis:
     if not slug_blocks and not any(matches):
         return result  # no cue anywhere: nothing can be filler (most ordinary articles)
     lowers = [joined[p:p + len(t)] for p, t in zip(starts, texts)]
-    heading_re = cues.alternation("closer-heading", whole_line=True, lang=sc.known_lang)
+
+    def heading_match(text):  # the pattern is compiled only for an article that needs it
+        return cues.alternation("closer-heading", whole_line=True, lang=sc.known_lang).match(text)
+
     by_block = {id(b): (m, k in slug_blocks) for k, (b, m) in enumerate(zip(blocks, matches))}
 
     # paragraphs holding a cue, a possible slug or a section name: sentence by sentence
@@ -448,7 +451,7 @@ def analyse(article) -> Analysis:
         if _skip_block(run[0]):
             continue
         lead = lead_of.get(run[0].index)
-        lead_in = lead is not None and bool(heading_re.match(lead.text))
+        lead_in = lead is not None and bool(heading_match(lead.text))
         if not lead_in and not any(any(by_block.get(id(b), ((), False))) for b in run):
             continue
         units = []
@@ -484,6 +487,6 @@ def analyse(article) -> Analysis:
     tb = article.text_blocks
     for prev, b in zip(tb, tb[1:]):
         if id(b) in flagged and prev.kind in (PARAGRAPH, HEADING) and not prev.is_title \
-                and len(prev.text.split()) <= 8 and heading_re.match(prev.text):
+                and len(prev.text.split()) <= 8 and heading_match(prev.text):
             result.headings.append((prev, prev.text.strip()))
     return result

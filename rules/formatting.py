@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import zlib
 from functools import lru_cache
 
 from lint import Option, Rule, hookimpl
@@ -118,96 +117,6 @@ def guess_language(article) -> str | None:
     return best if counts[best] / total >= 0.08 else None
 
 
-_BUCKETS = 1024
-
-
-def _bucket(word: bytes) -> int:
-    return zlib.crc32(word) % _BUCKETS
-
-
-class _Vocab:
-    """``lint.wordlist.common_words(lang)`` ({word: zipf}) read from a hashed layout cached on
-    disk: the offsets of _BUCKETS buckets (native uint32), then each bucket's words as UTF-8
-    " word<TAB>zipf" entries. Building the whole dict costs ~10 ms a language (more than the
-    rest of the family) and an article asks about a few hundred words: reading the file takes
-    a fraction of a millisecond, and a lookup searches one bucket of ~30-60 words."""
-
-    def __init__(self, data: bytes, offsets):
-        self._data = data
-        self._offsets = offsets
-
-    def get(self, word: str, default=None):
-        key = word.encode("utf-8", "surrogatepass")
-        b = _bucket(key)
-        lo, hi = self._offsets[b], self._offsets[b + 1]
-        i = self._data.find(b" " + key + b"\t", lo, hi)
-        if i < 0:
-            return default
-        j = i + len(key) + 2
-        k = self._data.find(b" ", j, hi)
-        return float(self._data[j:hi if k < 0 else k])
-
-    def __contains__(self, word) -> bool:
-        return isinstance(word, str) and self.get(word) is not None
-
-    def __bool__(self) -> bool:
-        return True
-
-
-def _offsets_array():
-    from array import array
-
-    for code in ("I", "L"):
-        if array(code).itemsize == 4:
-            return array(code)
-    return None
-
-
-@lru_cache(maxsize=None)
-def _vocab(lang: str):
-    """The common words of ``lang`` (a _Vocab, or the plain dict when the cache cannot be used;
-    an empty dict when wordfreq has no list for it)."""
-    from lint.wordlist import _wordfreq_stamp, cache_dir, common_words
-
-    path = os.path.join(cache_dir(), f"glued-vocab-{lang}-{_wordfreq_stamp(lang)}-{_BUCKETS}.bin")
-    offsets = _offsets_array()
-    head = 4 * (_BUCKETS + 1)
-    if offsets is not None:
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-            offsets.frombytes(data[:head])
-            if len(offsets) == _BUCKETS + 1 and offsets[0] == head and offsets[-1] == len(data):
-                return _Vocab(data, offsets)
-        except (OSError, ValueError):
-            pass
-    common = common_words(lang)
-    if not common or offsets is None:
-        return common
-    buckets: list[list[bytes]] = [[] for _ in range(_BUCKETS)]
-    for w, z in common.items():
-        key = w.encode("utf-8", "surrogatepass")
-        buckets[_bucket(key)].append(b" " + key + b"\t" + repr(z).encode())
-    body = [b"".join(b) for b in buckets]
-    out = _offsets_array()
-    pos = head
-    out.append(pos)
-    for chunk in body:
-        pos += len(chunk)
-        out.append(pos)
-    try:
-        import tempfile
-
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
-        with os.fdopen(fd, "wb") as f:
-            f.write(out.tobytes() + b"".join(body))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache: this process keeps the dict
-    return common
-
-
 _TOKEN = lazy_regex(r"(?<![\w@#/.-])\p{L}{6,}(?![\w@/-]|\.\w)")  # compiled on first use
 _HUMP = lazy_regex(r"(?<=\p{Ll})(?=\p{Lu})")
 
@@ -242,6 +151,8 @@ class GluedWords(Rule):
     }
 
     def warm_up(self):
+        from lint.wordlist import common_words
+
         _TOKEN.search("")
         _HUMP.search("")
         _stop_index()
@@ -249,15 +160,15 @@ class GluedWords(Rule):
         _data("glue-exceptions.txt")
         for lang in _GUESSED:
             _data(f"stopwords/{lang}.txt")
-            _vocab(lang)
+            common_words(lang)
 
     def check(self, article):
         lang = guess_language(article)
         if lang is None:
             return
-        from lint.wordlist import zipf
+        from lint.wordlist import common_words, zipf
 
-        common = _vocab(lang)
+        common = common_words(lang)
         if not common:
             return
         exceptions = _data("glue-exceptions.txt")

@@ -202,7 +202,7 @@ def article_language(article) -> str:
         lang = _vote(article)
         if not lang:  # unsure: a restricted langdetect on a sample, then the engine's detector
             sample = " ".join(b.text for b in article.paragraphs)[:1500]
-            if not _LATIN_LETTER.search(sample) and not _NON_LATIN_LETTER.search(sample):
+            if not _has_latin_letter(sample) and not _non_latin_letters(sample):
                 article.annotations["newslint.language-guess"] = "und"
                 return "und"  # no letters: nothing to detect
             code, prob = detect_restricted(sample, LATIN) if sample else ("und", 0.0)
@@ -217,17 +217,37 @@ _STRIP = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~«»“”„‘’‚‹›—–…�
 GUESS_CHARS = 2000
 
 
-def script_counts(text: str, latin: bool = True) -> dict[str, int]:
-    """Letters per script in ``text`` (regex passes in C; only non-Latin letters are classified)."""
-    counts = {LATIN: len(text) - len(_LATIN_LETTER.sub("", text))} if latin else {}
-    others = _NON_LATIN_LETTER.findall(text)
-    if others:
-        from collections import Counter
+_LATIN_CHARS: frozenset | None = None
 
-        for ch, n in Counter(others).items():
-            sc = char_script(ch)
-            if sc:
-                counts[sc] = counts.get(sc, 0) + n
+
+def _has_latin_letter(text: str) -> bool:
+    """``_LATIN_LETTER.search(text)``, as a set test (no pattern to compile)."""
+    global _LATIN_CHARS
+    if _LATIN_CHARS is None:
+        _LATIN_CHARS = frozenset(chr(c) for lo, hi in ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6),
+                                                       (0xD8, 0xF6), (0xF8, 0x24F), (0x1E00, 0x1EFF))
+                                 for c in range(lo, hi + 1))
+    return not _LATIN_CHARS.isdisjoint(text)
+
+
+def _non_latin_letters(text: str) -> list[str]:
+    """The distinct characters ``_NON_LATIN_LETTER`` matches in ``text``, in order of first
+    occurrence: word characters that are not decimal digits, '_', or in the Latin ranges."""
+    out = []
+    for ch in dict.fromkeys(text):
+        if ch >= "\u00aa" and ch.isalnum() and not ch.isdecimal() and not (
+                "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"):
+            out.append(ch)
+    return out
+
+
+def script_counts(text: str, latin: bool = True) -> dict[str, int]:
+    """Letters per script in ``text`` (only non-Latin letters are classified, once each)."""
+    counts = {LATIN: len(text) - len(_LATIN_LETTER.sub("", text))} if latin else {}
+    for ch in _non_latin_letters(text):
+        sc = char_script(ch)
+        if sc:
+            counts[sc] = counts.get(sc, 0) + text.count(ch)
     return counts
 
 
@@ -242,7 +262,7 @@ def _vote(article) -> str:
     scripts = script_counts(sample, latin=False)
     others = sum(scripts.values())
     if others < 0.25 * len(sample):
-        if not _LATIN_LETTER.search(sample):
+        if not _has_latin_letter(sample):
             return ""
         scripts[LATIN] = len(sample) - others  # a rough count is enough here
     if not scripts:
@@ -438,7 +458,7 @@ class ForeignLanguage(Rule):
         prev = None
         for block in article.text_blocks:
             text = block.text
-            if _has_other_script(text, script) or (script != LATIN and _LATIN_LETTER.search(text)):
+            if _has_other_script(text, script) or (script != LATIN and _has_latin_letter(text)):
                 yield from self._other_script(article, block, block_tokens(article, block), lang, script)
             if foreign_words is not None and self._worth_a_look(text, foreign_words, lang):
                 from lint.sentences import split_sentences
@@ -663,6 +683,7 @@ def warm_up() -> None:
     _token_re("")
     for rx in (_TECHY, _TECHY_HINT, _LATIN_LETTER, _NON_LATIN_LETTER):
         rx.search("")
+    _has_latin_letter("")
     _quote_re()
     word_languages()
     letters()

@@ -51,23 +51,7 @@ def test_compound_place_names_and_pascalcase_brands_are_not_glue(tmp_path, capsy
     assert found == []
 
 
-# -- speed work: the word list read from a hashed cache; warm_up -------------------------------------
-
-def test_hashed_word_list_answers_as_the_dict_does(tmp_path, monkeypatch):
-    from lint.wordlist import common_words
-    from rules import formatting as F
-
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    for lang in ("en", "tr"):
-        common = common_words(lang)
-        first = F._vocab.__wrapped__(lang)  # builds and stores the cache
-        again = F._vocab.__wrapped__(lang)  # reads it
-        assert isinstance(again, F._Vocab)
-        words = list(common)[::97] + ["designatedhuman", "zzzzqqq", "İstanbul", "ßtraße", "a", ""]
-        for w in words:
-            assert (w in again) == (w in common) == (w in first), w
-            assert again.get(w, 0.0) == common.get(w, 0.0), w
-
+# -- warm_up ---------------------------------------------------------------------------------------
 
 def test_warm_up_loads_everything_and_leaves_results_unchanged(tmp_path, capsys):
     text = ("Rights group banned\n\nRussia's Justice Ministry on FridaydesignatedHuman Rights Watch as "

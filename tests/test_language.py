@@ -188,3 +188,15 @@ def test_warm_up_loads_everything_and_leaves_results_unchanged(tmp_path, capsys)
 
     ForeignLanguage().warm_up()
     assert lint_json(tmp_path, "a.txt", text, capsys) == before
+
+
+def test_letter_set_tests_match_the_letter_patterns():
+    from collections import Counter
+
+    from rules import language as L
+
+    allchars = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c <= 0xDFFF)
+    for text in SCRIPT_SAMPLES + [allchars, "² ³ ¼ ª º µ _ 7 ٣ ߀ Ⅻ ×÷"]:
+        assert L._has_latin_letter(text) == bool(L._LATIN_LETTER.search(text)), text
+        found = L._NON_LATIN_LETTER.findall(text)
+        assert L._non_latin_letters(text) == list(Counter(found)), text

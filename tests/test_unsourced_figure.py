@@ -217,20 +217,16 @@ def test_the_compiled_tables_match_the_data_files():
     assert index["tables"] == json.loads(json.dumps(fd.build_tables(per_lang, common)))
 
 
-def test_fold_compares_characters_as_ignorecase_does():
+def test_fold_keeps_every_name_an_ignorecase_pattern_would_match():
     import re
 
     from rules import figures_data as fd
 
-    bmp = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c <= 0xDFFF)
-    folded = fd.fold(bmp)
-    assert len(folded) == len(bmp)
-    same: dict[str, set] = {}
-    for c, f in zip(bmp, folded):
-        same.setdefault(f, set()).add(c)
-    letters = {c for a in fd.data().agencies for c in a} | set("İıiIsSſkKµΩ")
-    for x in sorted(letters):
-        assert set(re.findall(re.escape(x), bmp, re.IGNORECASE)) == same[fd.fold(x)], x
+    for name in fd.data().agencies:
+        for variant in {name, name.upper(), name.lower(), name.title()}:
+            if re.fullmatch(re.escape(name), variant, re.IGNORECASE):
+                assert fd.fold(name) in fd.fold(f"x {variant} y"), (name, variant)
+    assert fd.fold("İHLAS") == fd.fold("ihlas") == fd.fold("IHLAS")
 
 
 AGENCY_SAMPLES = [
@@ -246,25 +242,31 @@ AGENCY_SAMPLES = [
 def test_agency_patterns_over_the_names_present_find_what_the_full_ones_find():
     from rules import figures_data as fd
 
-    d = fd.data()
+    full = fd.data()
     for text in AGENCY_SAMPLES + [s.upper() for s in AGENCY_SAMPLES] + [s.lower() for s in AGENCY_SAMPLES]:
+        fd._agency_re.cache_clear()  # below the switch to the patterns over every agency
+        d = fd.Data()
+        assert not d._agency_all
         assert d.agency_para(text) == bool(fd._agency_re("para", d.agencies).search(text)), text
         assert d.agency_contrib(text) == bool(fd._agency_re("contrib", d.agencies).search(text)), text
         assert d.agency_dateline(text) == bool(fd._agency_re("dateline", d.agencies).search(text)), text
         assert d.agency_line(text) == bool(fd._agency_re("line", d.agencies).match(text)), text
+        assert full.agency_line(text) == d.agency_line(text), text
 
 
 def test_trigger_pattern_over_the_triggers_present_finds_what_the_full_one_finds():
     from rules import figures_data as fd
 
-    d = fd.data()
+    d = fd.Data()
     full = fd._trie_re(d.triggers)
     for text in ["exports doubled to two million tonnes, three times more",
                  "ihracat iki katına çıktı, 3 milyar", "выросли в два раза, удвоились до 2 млн",
                  "verdoppelt, zwei Millionen, dreimal so viel", "se duplicó, dos millones de euros",
                  "nothing to see", "millionaires and billionaires", ""]:
         low = text.lower()
+        fd._trie_re.cache_clear()  # below the switch to the pattern over every trigger
         rx = d.trigger_re_for(low)
+        assert rx is None or rx.pattern != full.pattern or not low
         assert (rx.findall(low) if rx else []) == full.findall(low), text
 
 
@@ -287,5 +289,5 @@ def test_warm_up_loads_everything_and_leaves_results_unchanged():
 def test_fold_of_ascii_is_its_lower_case():
     from rules import figures_data as fd
 
-    ascii_chars = "".join(chr(c) for c in range(128))
-    assert "".join(fd._fold_char(c) for c in ascii_chars) == ascii_chars.lower() == fd.fold(ascii_chars)
+    text = "MOSCOW, Nov 3 (Reuters) - Output fell."
+    assert fd.fold(text) == text.lower()
