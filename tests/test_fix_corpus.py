@@ -41,7 +41,7 @@ def _removal_fixes(folder):
 @pytest.fixture()
 def corpus_copy(tmp_path):
     dest = tmp_path / "corpus"
-    shutil.copytree(CORPUS, dest, ignore=shutil.ignore_patterns("*.jsonl", "labels.d"))
+    shutil.copytree(CORPUS, dest, ignore=shutil.ignore_patterns("*.jsonl"))
     return dest
 
 
