@@ -1,10 +1,14 @@
 """Unsourced figures: a money amount, percentage, count or multiple nobody is quoted for."""
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+
 import re
 from bisect import bisect_left
 
 from lint import Option, Rule, hookimpl
+from lint.lazyre import lazy_regex
 from lint.model import HEADING, LIST_ITEM, PARAGRAPH
 
 _KINDS = ("money", "percent", "count", "multiple")
@@ -160,7 +164,8 @@ class UnsourcedFigure(Rule):
             if not in_list and text.rstrip().endswith(":"):
                 carry_list = any(ok for _, _, ok in flags)
         for b, f, is_heading in pending:
-            if f.kind not in kinds:
+            if f.kind not in kinds or (f.kind == "money" and _is_offer_price(b.text, f)) \
+                    or _speaks_for_itself(b.text, f):
                 continue
             if is_heading and f.key in sourced_keys:
                 continue  # a headline restating a figure sourced below it
@@ -168,6 +173,82 @@ class UnsourcedFigure(Rule):
             yield self.finding(
                 article, line, col, end_line, end_col,
                 f"figure '{f.text}' ({f.kind}) has no source in its sentence or paragraph")
+
+
+_MAGNITUDE = lazy_regex(
+    r"(?i)\d\s*(?:k|m|bn|b|mn|mln|mio|mrd|million|billion|trillion|milyon|milyar|trilyon|тыс|млн|"
+    r"млрд|трлн|millones|mil millones|billones|millionen|milliarden)\b")
+_AMOUNT = lazy_regex(r"\d[\d.,\s]*")
+_CUE_WORDS = lazy_regex(r"[\w$€£₺₽¥₩-]+")
+
+
+@lru_cache(maxsize=1)
+def _price_cues() -> tuple[str, ...]:
+    path = os.path.join(os.path.dirname(__file__), "data", "figures", "prices.txt")
+    with open(path, encoding="utf-8") as f:
+        return tuple(l.strip() for l in f if l.strip() and not l.startswith("#"))
+
+
+_FOOTNOTE = lazy_regex(r"\[\d{1,3}\]|\[citation")
+_WORDS = lazy_regex(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _first_person() -> frozenset[str]:
+    path = os.path.join(os.path.dirname(__file__), "data", "figures", "first-person.txt")
+    with open(path, encoding="utf-8") as f:
+        return frozenset(l.strip() for l in f if l.strip() and not l.startswith("#"))
+
+
+def _speaks_for_itself(text: str, fig) -> bool:
+    """The figure's sentence cites a footnote ("per shift[1]"), its writer speaks in the first
+    person ("we have distributed 50 lakh masks"), or the number is a decade ("the ’80s")."""
+    if fig.start and text[fig.start - 1] in "'’`":
+        return True
+    from lint.sentences import split_sentences
+
+    for start, end in split_sentences(text):
+        if start <= fig.start < end:
+            sentence = text[start:end]
+            if _FOOTNOTE.search(sentence):
+                return True
+            words = _WORDS.findall(sentence)
+            mine = _first_person()
+            # "I" is the pronoun after a lower-case word or at the start, not in "World War I"
+            return any(w.lower() in mine or (w == "I" and (i == 0 or words[i - 1][:1].islower()))
+                       for i, w in enumerate(words))
+    return False
+
+
+def _whole_units(amount: str) -> int | None:
+    """The whole part of the first number in ``amount``: '1,299.99' and '1.299,99' give 1299."""
+    m = _AMOUNT.search(amount)
+    if not m:
+        return None
+    raw = m.group().strip()
+    cents = re.match(r"^(.*\d)[.,]\d{1,2}$", raw)  # a last separator before 1-2 digits: decimals
+    digits = re.sub(r"\D", "", cents.group(1) if cents else raw)
+    return int(digits) if digits else None
+
+
+def _is_offer_price(text: str, fig) -> bool:
+    """A small amount (under 10,000, no magnitude word) right after a price cue or before 'off',
+    or alone with a label on a short line ("Sunday brunch : 40,000₩"): the price of an offer."""
+    first = fig.text.split()[0].lower() if fig.text.split() else ""
+    if _MAGNITUDE.search(fig.text) or (first.isalpha() and first not in ("just", "only", "now")):
+        return False  # a magnitude, or an approximation ("about $120"): a claim, not an offer
+    value = _whole_units(fig.text)
+    if value is None:
+        return False
+    short_line = len(text.split()) <= 6  # a label and a price, as in a menu or a price table
+    if short_line:
+        return True
+    if value >= 10_000:
+        return False
+    before = " ".join(_CUE_WORDS.findall(text[:fig.start].lower())[-3:])
+    if any(before == cue or before.endswith(" " + cue) for cue in _price_cues()):
+        return True
+    return text[fig.end:fig.end + 12].lower().lstrip().startswith(("off", "a month", "/month", "per month"))
 
 
 def _language(article, blocks, d, guess):

@@ -291,3 +291,32 @@ def test_fold_of_ascii_is_its_lower_case():
 
     text = "MOSCOW, Nov 3 (Reuters) - Output fell."
     assert fd.fold(text) == text.lower()
+
+# -- offer prices: the price of a listing is not a claim that needs a source ------------------------
+
+def test_offer_prices_in_deal_copy_are_not_figures():
+    text = article("Apple AirPods Pro are on sale for $235 at the store this week.",
+                   "Sign up for four months of music streaming for just $1, or save $5 a month.",
+                   "The regular price is $249.99, and the case is $20 off.")
+    assert [f.message for f in findings(text)] == []
+
+
+def test_market_prices_deal_values_and_approximations_still_need_a_source():
+    text = article("A round bale of hay now sells for about $120, up from $65 last year.",
+                   "The label was bought for $300 million in June.",
+                   "Tickets for the final cost $4,000 on the resale market.")
+    flagged = {f.message.split("'")[1] for f in findings(text)}
+    assert {"about $120", "$300 million"} <= flagged
+
+
+def test_first_person_footnoted_and_decade_numbers_are_not_unsourced_claims():
+    text = article("Through our schools we have started distributing 500,000 masks today.",
+                   "Care givers face up to 1,000 alarms per shift[1], a hospital survey found.",
+                   "Amazon has deals for fans of the ’80s and ’90s this week.")
+    assert flagged(text) == []
+
+
+def test_a_turkish_suffix_after_a_figure_is_not_a_pronoun():
+    text = article("Kentteki esnafın yüzde 45'i depremden sonra başka bir ilde çalışmak zorunda kaldı.",
+                   title="Deprem bölgesinde esnaf")
+    assert flagged(text) == ["yüzde 45'i"] or flagged(text) == ["yüzde 45"]
