@@ -238,6 +238,8 @@ def eval_command(argv: list[str]) -> int:
         print(head.replace("category", "rule    ", 1))
         for r, s in per_rule.items():
             print(_row(r, s, width))
+        if per_rule:
+            print("(a rule's spans are its category's: its recall is the share of them it alone hits)")
         if unscored:
             print("not scored (no labels of that category): " +
                   ", ".join(f"{c} {n}" for c, n in sorted(unscored.items())))

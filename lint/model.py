@@ -165,12 +165,8 @@ class Article:
     # -- language ----------------------------------------------------------------------------
     @cached_property
     def language(self) -> str:
-        """ISO 639-1 code: pinned by config or metadata, else detected (lazily, deterministically)."""
-        if self.language_setting and self.language_setting != "auto":
-            return self.language_setting
-        meta = self.metadata.get("language") or self.metadata.get("lang")
-        if meta:
-            return str(meta).split("-")[0].split("_")[0].lower()
-        from .language import detect_article_language
+        """ISO 639-1 code: pinned by config; else a confident stop-word vote of the text; else
+        the metadata's; else langdetect (loaded lazily, seeded) when the vote is unsure."""
+        from .language import cheap_language, detect_article_language
 
-        return detect_article_language(self)
+        return cheap_language(self) or detect_article_language(self)

@@ -399,17 +399,9 @@ class Data:
         self._agency_all = False  # patterns over every agency (else over those a text names)
         self._all_triggers_re = None  # the pattern over every trigger (else those a text holds)
         self._footer_re = None
-        self.lang_of_word: dict[str, list[str]] = {}
-        lang_words = {
-            "en": {"the", "and", "of", "to", "is", "that", "for", "said", "with", "was"},
-            "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "sich", "den", "dem", "auf"},
-            "es": {"el", "los", "las", "que", "del", "por", "una", "para", "según", "con", "se"},
-            "tr": {"ve", "bir", "bu", "için", "ile", "olarak", "da", "de", "daha", "olan"},
-            "pt": {"os", "não", "uma", "com", "do", "da", "que", "em", "para", "foi"},
-        }
-        for lang, vocab in lang_words.items():
-            for w in vocab:
-                self.lang_of_word.setdefault(w, []).append(lang)
+        # the article's language comes from the engine's stop-word vote (lint.language);
+        # kept for callers that still pass it to figures_scan.guess_language, which ignores it
+        self.lang_of_word = None
 
     # -- agency credits: each pattern lists only the agencies the text names -------------------
     def _agency_search(self, kind: str, text: str, match: bool = False) -> bool:

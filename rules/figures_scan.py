@@ -40,12 +40,11 @@ _MARK_AFTER = set("%‰$€£¥₺₽₹₴₸₩'’")
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHEN_STEMS = tuple(stem for stem, _ in HYPHEN_UNITS)
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "i", "ic", "ean")
-_CYRILLIC = _LazyRe(r"[а-яА-ЯёЁ]")
 
 
 def warm_up() -> None:
     """Compile the patterns compiled on first use (parallel workers share them)."""
-    for rx in (LINK, _CYRILLIC, _SINGLE_QUOTED):
+    for rx in (LINK, _SINGLE_QUOTED):
         rx.search("")
 
 
@@ -104,18 +103,14 @@ def magnitude(word: str) -> float:
     return 1.0
 
 
-def guess_language(text: str, lang_of_word) -> str:
-    """A cheap guess from the script and a handful of function words."""
+def guess_language(text: str, lang_of_word=None) -> str:
+    """A cheap guess: the engine's stop-word vote over the first 1,500 characters; when it is
+    unsure, the language whose function words the text uses most (a plain plurality), else en.
+    (``lang_of_word`` is unused: the engine's lists replaced the family's own.)"""
+    from lint.language import vote_text
+
     sample = text[:1500]
-    if len(_CYRILLIC.findall(sample)) > len(sample) // 4:
-        return "ru"
-    counts: dict[str, int] = {}
-    for w in sample.lower().split():
-        langs = lang_of_word.get(w)
-        if langs:
-            for lang in langs:
-                counts[lang] = counts.get(lang, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else "en"
+    return vote_text(sample) or vote_text(sample, 1, 1.0, 0.0) or "en"
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:

@@ -11,6 +11,11 @@ import re
 from functools import lru_cache
 
 from lint import Option, Rule, hookimpl
+from lint.language import (CJK, CYRILLIC, GREEK, LANGUAGE_SCRIPT, LATIN, SCRIPT_LANGUAGE, _RANGES,
+                           char_script, cheap_language,
+                           script_counts, stopword_languages, stopwords, vote)
+from lint.language import has_latin_letter as _has_latin_letter
+from lint.language import non_latin_letters as _non_latin_letters
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "language")
 
@@ -23,20 +28,6 @@ def _data_lines(name: str) -> list[str]:
         return []
     with open(path, encoding="utf-8") as f:
         return [l.strip() for l in f if l.strip() and not l.lstrip().startswith("#")]
-
-
-@lru_cache(maxsize=None)
-def stopwords(lang: str) -> frozenset:
-    words = set()
-    for line in _data_lines(f"stopwords-{lang}.txt"):
-        words.update(line.lower().split())
-    return frozenset(words)
-
-
-@lru_cache(maxsize=None)
-def stopword_languages() -> tuple[str, ...]:
-    return tuple(sorted(n[len("stopwords-"):-4] for n in os.listdir(DATA)
-                        if n.startswith("stopwords-") and n.endswith(".txt")))
 
 
 @lru_cache(maxsize=None)
@@ -91,41 +82,7 @@ class _LazyRe:
 
 # -- scripts and tokens ----------------------------------------------------------------------------
 
-LATIN, CYRILLIC, GREEK, CJK = "Latin", "Cyrillic", "Greek", "CJK"
-_RANGES = (  # (first, last, script); CJK groups Han, kana and Hangul
-    (0x0041, 0x024F, LATIN), (0x1E00, 0x1EFF, LATIN), (0x0370, 0x03FF, GREEK),
-    (0x1F00, 0x1FFF, GREEK), (0x0400, 0x052F, CYRILLIC), (0x0530, 0x058F, "Armenian"),
-    (0x0590, 0x05FF, "Hebrew"), (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"),
-    (0x0900, 0x097F, "Devanagari"), (0x0E00, 0x0E7F, "Thai"), (0x10A0, 0x10FF, "Georgian"),
-    (0x1100, 0x11FF, CJK), (0x3040, 0x30FF, CJK), (0x3130, 0x318F, CJK), (0x3400, 0x4DBF, CJK),
-    (0x4E00, 0x9FFF, CJK), (0xAC00, 0xD7AF, CJK), (0xFB50, 0xFEFF, "Arabic"),
-)
 _CASED = (LATIN, CYRILLIC, GREEK)
-# the script a language is written in (default Latin)
-LANGUAGE_SCRIPT = {"ru": CYRILLIC, "uk": CYRILLIC, "bg": CYRILLIC, "mk": CYRILLIC, "be": CYRILLIC,
-                   "kk": CYRILLIC, "el": GREEK, "ko": CJK, "ja": CJK, "zh": CJK, "ar": "Arabic",
-                   "fa": "Arabic", "ur": "Arabic", "he": "Hebrew", "hi": "Devanagari",
-                   "mr": "Devanagari", "ne": "Devanagari", "th": "Thai", "ka": "Georgian",
-                   "hy": "Armenian", "sr": "", "bs": ""}
-SCRIPT_LANGUAGE = {GREEK: "el", "Hebrew": "he", "Arabic": "ar", "Devanagari": "hi", "Thai": "th",
-                   "Georgian": "ka", "Armenian": "hy"}
-
-
-@lru_cache(maxsize=4096)
-def char_script(ch: str) -> str:
-    o = ord(ch)
-    if o < 0x41:
-        return ""
-    if o <= 0x7A:
-        return LATIN if ch.isalpha() else ""
-    if o in (0xD7, 0xF7):
-        return ""
-    for lo, hi, name in _RANGES:
-        if lo <= o <= hi:
-            return name if ch.isalpha() else ""
-    return "Other" if ch.isalpha() else ""
-
-
 _CJK_CHARS = r"\u1100-\u11FF\u3040-\u30FF\u3130-\u318F\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF"
 _CJK_RANGES = ((0x1100, 0x11FF), (0x3040, 0x30FF), (0x3130, 0x318F), (0x3400, 0x4DBF),
                (0x4E00, 0x9FFF), (0xAC00, 0xD7AF))
@@ -187,124 +144,28 @@ def is_capitalised(word: str) -> bool:
 # -- the article's language, cheaply ---------------------------------------------------------------
 
 def article_language(article) -> str:
-    """The article's language: pinned by config/metadata, else a stop-word vote, else langdetect
-    (``article.language``). Cached on the article for the other families."""
+    """The article's language for this family: the engine's (config pin, confident stop-word
+    vote, declared metadata); when the engine's vote is unsure, a langdetect restricted to the
+    Latin-script languages first, then the engine's detector. Cached on the article for the
+    other families."""
     cached = article.annotations.get("newslint.language-guess")
     if cached:
         return cached
-    if article.language_setting and article.language_setting != "auto":
-        lang = article.language
-    elif article.metadata.get("language") or article.metadata.get("lang"):
-        # a page's declared language is often the site's, not the story's (an English story on
-        # a German site says lang="de"): a confident vote of the text itself wins
-        lang = _vote(article) or article.language
-    else:
-        lang = _vote(article)
-        if not lang:  # unsure: a restricted langdetect on a sample, then the engine's detector
-            sample = " ".join(b.text for b in article.paragraphs)[:1500]
-            if not _has_latin_letter(sample) and not _non_latin_letters(sample):
-                article.annotations["newslint.language-guess"] = "und"
-                return "und"  # no letters: nothing to detect
-            code, prob = detect_restricted(sample, LATIN) if sample else ("und", 0.0)
-            lang = code if prob >= 0.9 and _dominant_script(article) == LATIN else article.language
+    lang = cheap_language(article)
+    if not lang:  # unsure: a restricted langdetect on a sample, then the engine's detector
+        sample = " ".join(b.text for b in article.paragraphs)[:1500]
+        if not _has_latin_letter(sample) and not _non_latin_letters(sample):
+            article.annotations["newslint.language-guess"] = "und"
+            return "und"  # no letters: nothing to detect
+        code, prob = detect_restricted(sample, LATIN) if sample else ("und", 0.0)
+        lang = code if prob >= 0.9 and _dominant_script(article) == LATIN else article.language
     article.annotations["newslint.language-guess"] = lang
     return lang
 
 
-_LATIN_LETTER = _LazyRe(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
-_NON_LATIN_LETTER = _LazyRe(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
-_STRIP = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~«»“”„‘’‚‹›—–…·•'"
-GUESS_CHARS = 2000
-
-
-_LATIN_CHARS: frozenset | None = None
-
-
-def _has_latin_letter(text: str) -> bool:
-    """``_LATIN_LETTER.search(text)``, as a set test (no pattern to compile)."""
-    global _LATIN_CHARS
-    if _LATIN_CHARS is None:
-        _LATIN_CHARS = frozenset(chr(c) for lo, hi in ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6),
-                                                       (0xD8, 0xF6), (0xF8, 0x24F), (0x1E00, 0x1EFF))
-                                 for c in range(lo, hi + 1))
-    return not _LATIN_CHARS.isdisjoint(text)
-
-
-def _non_latin_letters(text: str) -> list[str]:
-    """The distinct characters ``_NON_LATIN_LETTER`` matches in ``text``, in order of first
-    occurrence: word characters that are not decimal digits, '_', or in the Latin ranges."""
-    out = []
-    for ch in dict.fromkeys(text):
-        if ch >= "\u00aa" and ch.isalnum() and not ch.isdecimal() and not (
-                "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"):
-            out.append(ch)
-    return out
-
-
-def script_counts(text: str, latin: bool = True) -> dict[str, int]:
-    """Letters per script in ``text`` (only non-Latin letters are classified, once each)."""
-    counts = {LATIN: len(text) - len(_LATIN_LETTER.sub("", text))} if latin else {}
-    for ch in _non_latin_letters(text):
-        sc = char_script(ch)
-        if sc:
-            counts[sc] = counts.get(sc, 0) + text.count(ch)
-    return counts
-
-
 def _vote(article) -> str:
-    parts, size = [], 0
-    for b in article.text_blocks:
-        parts.append(b.text)
-        size += len(b.text) + 1
-        if size >= GUESS_CHARS:
-            break
-    sample = "\n".join(parts)
-    scripts = script_counts(sample, latin=False)
-    others = sum(scripts.values())
-    if others < 0.25 * len(sample):
-        if not _has_latin_letter(sample):
-            return ""
-        scripts[LATIN] = len(sample) - others  # a rough count is enough here
-    if not scripts:
-        return ""
-    main = max(scripts, key=scripts.get)
-    if main == CJK:
-        kana = len(re.findall(r"[\u3040-\u30FF]", sample))
-        hangul = len(re.findall(r"[\uAC00-\uD7AF]", sample))
-        return "ko" if hangul > kana else ("ja" if kana else "zh")
-    if main in SCRIPT_LANGUAGE:
-        return SCRIPT_LANGUAGE[main]
-    from collections import Counter
-
-    words = Counter(sample.lower().split())
-    # one membership test per language and distinct word: cheaper than building
-    # word_languages() for the few hundred words of a sample
-    sets = [(l, stopwords(l)) for l in stopword_languages()]
-
-    def langs_of(word):
-        return [l for l, ws in sets if word in ws]
-
-    hits: dict[str, int] = {}
-    n_words = 0
-    for w, n in words.items():
-        if not w[:1].isalpha():
-            w = w.strip(_STRIP)
-            if not w[:1].isalpha():
-                continue
-        n_words += n
-        langs = langs_of(w) or langs_of(w.strip(_STRIP))
-        if langs:
-            for l in langs:
-                hits[l] = hits.get(l, 0) + n
-    ranked = sorted(((n, l) for l, n in hits.items() if LANGUAGE_SCRIPT.get(l, LATIN) == main),
-                    reverse=True)
-    if not ranked:
-        return ""
-    top, lang = ranked[0]
-    second = ranked[1][0] if len(ranked) > 1 else 0
-    if top >= 12 and top >= 1.6 * second and top >= 0.12 * n_words:
-        return lang
-    return ""
+    """The engine's cheap vote (kept under its old name for the tests)."""
+    return vote(article)
 
 
 def _dominant_script(article) -> str:
@@ -681,8 +542,9 @@ def warm_up() -> None:
     split_sentences("Warm up. Done.")
     _token_re()
     _token_re("")
-    for rx in (_TECHY, _TECHY_HINT, _LATIN_LETTER, _NON_LATIN_LETTER):
+    for rx in (_TECHY, _TECHY_HINT):
         rx.search("")
+    script_counts("")  # compiles the engine's Latin-letter pattern
     _has_latin_letter("")
     _quote_re()
     word_languages()

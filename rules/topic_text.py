@@ -1,4 +1,4 @@
-"""Text helpers for the off-topic rule: per-language data, a cheap language guess, and the
+"""Text helpers for the off-topic rule: per-language data, the engine's cheap language, and the
 weighted content terms and names of a block. Nothing heavy is imported at module import."""
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ UNKNOWN_ZIPF = 2.5  # rarity assumed for a word missing from the common-word lis
 
 _WORD = re.compile(r"[^\W\d_]+")  # letters (stdlib re: faster than regex for this)
 _FIRST_SENTENCE = re.compile(r".{20,240}?[.!?](?=\s|$)", re.S)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # a word, or a character after which a capitalised word may open a sentence or quote
 _TOKEN = re.compile(r"([^\W\d_]+)|([.!?:;…\"“”«»„‘’()\[\]—–]|(?<!\w)'|'(?!\w))")
 
@@ -101,34 +100,16 @@ def lower(text: str, lang: str) -> str:
 
 
 def guess_language(article) -> str:
-    """The article's language, cheaply: a pinned or already-detected language if there is one,
-    else a vote of stop words among the supported languages; 'und' when the vote cannot place it
-    (langdetect would cost more than the whole rule, and the rule stays quiet on 'und')."""
-    if "language" in article.__dict__ or article.language_setting not in ("", "auto", None) \
-            or article.metadata.get("language") or article.metadata.get("lang"):
+    """The article's language, cheaply: a pinned, declared or already-detected language if there
+    is one (``article.language``: no langdetect then), else the engine's stop-word vote; 'und'
+    when the vote is unsure or names a language without topic data (langdetect would cost more
+    than the whole rule, and the rule stays quiet on 'und')."""
+    from lint.language import declared_language, pinned_language, vote
+
+    if "language" in article.__dict__ or pinned_language(article) or declared_language(article):
         return article.language
-    sample = " ".join(b.text for b in article.paragraphs[:6])[:1200]
-    words = _WORD.findall(sample)
-    if not words:
-        return "und"
-    if len(_CYRILLIC.findall(sample)) > len(sample) / 3:
-        return "ru"
-    counts: dict = {}
-    for w in words:
-        counts[w] = counts.get(w, 0) + 1
-    low: dict = {}
-    for w, n in counts.items():
-        k = w.lower()
-        low[k] = low.get(k, 0) + n
-    votes = {}
-    for lang in ("en", "tr", "de", "es"):
-        stops = lang_data(lang).stops
-        votes[lang] = sum(n for k, n in low.items() if k in stops)
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    (best, n1), (_, n2) = ranked[0], ranked[1]
-    if n1 >= 0.12 * len(words) and n1 >= 2 * n2:
-        return best
-    return "und"
+    lang = vote(article)
+    return lang if lang in LANGS else "und"
 
 
 @lru_cache(maxsize=None)
