@@ -158,12 +158,13 @@ def script_counts(text: str, latin: bool = True) -> dict[str, int]:
 _STRIP = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~«»“”„‘’‚‹›—–…·•'"
 
 
-def vote_text(sample: str, min_hits: int = 12, margin: float = 1.6, share: float = 0.12) -> str:
+def vote_text(sample: str, min_hits: int = 12, margin: float = 1.6, share: float = 0.12,
+              languages: tuple | None = None) -> str:
     """The language of ``sample`` by its script and, for Latin and Cyrillic text, a vote of the
     function words of every language with a list; '' when the vote is not confident: fewer than
     ``min_hits`` function words, less than ``margin`` times the runner-up, or under ``share`` of
     the words. (``vote_text(s, 1, 1.0, 0.0)`` is a plain plurality: ties go to the code that
-    sorts last.)"""
+    sorts last.) ``languages`` restricts the candidates to those a caller has data for."""
     scripts = script_counts(sample, latin=False)
     others = sum(scripts.values())
     if others < 0.25 * len(sample):
@@ -183,7 +184,7 @@ def vote_text(sample: str, min_hits: int = 12, margin: float = 1.6, share: float
 
     words = Counter(sample.lower().split())
     # one membership test per language and distinct word
-    sets = [(l, stopwords(l)) for l in stopword_languages()]
+    sets = [(l, stopwords(l)) for l in (languages or stopword_languages())]
 
     def langs_of(word):
         return [l for l, ws in sets if word in ws]
@@ -210,19 +211,23 @@ def vote_text(sample: str, min_hits: int = 12, margin: float = 1.6, share: float
     return ""
 
 
-def vote(article) -> str:
-    """:func:`vote_text` over the article's first text blocks (up to GUESS_CHARS characters),
-    cached on the article; '' when unsure."""
-    cached = article.annotations.get("newslint.language-vote")
-    if cached is not None:
-        return cached
+def vote_sample(article) -> str:
+    """The text the vote reads: the article's first text blocks, up to GUESS_CHARS characters."""
     parts, size = [], 0
     for b in article.text_blocks:
         parts.append(b.text)
         size += len(b.text) + 1
         if size >= GUESS_CHARS:
             break
-    lang = vote_text("\n".join(parts))
+    return "\n".join(parts)
+
+
+def vote(article) -> str:
+    """:func:`vote_text` over :func:`vote_sample`, cached on the article; '' when unsure."""
+    cached = article.annotations.get("newslint.language-vote")
+    if cached is not None:
+        return cached
+    lang = vote_text(vote_sample(article))
     article.annotations["newslint.language-vote"] = lang
     return lang
 

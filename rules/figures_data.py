@@ -399,9 +399,6 @@ class Data:
         self._agency_all = False  # patterns over every agency (else over those a text names)
         self._all_triggers_re = None  # the pattern over every trigger (else those a text holds)
         self._footer_re = None
-        # the article's language comes from the engine's stop-word vote (lint.language);
-        # kept for callers that still pass it to figures_scan.guess_language, which ignores it
-        self.lang_of_word = None
 
     # -- agency credits: each pattern lists only the agencies the text names -------------------
     def _agency_search(self, kind: str, text: str, match: bool = False) -> bool:

@@ -2,9 +2,9 @@
 
 Each file has ``[section]`` headers and ``weight<TAB>pattern`` lines (see the header of en.txt).
 An article is scored with the cues of its language and English; the language is pinned by
-configuration or metadata, or guessed from function words (``[stopwords]``) with set
-operations: langdetect would cost more than the whole rule family. When no language can be
-told, the cues of all languages apply.
+configuration, else told by the engine's stop-word vote (``lint.language``, no langdetect: it
+would cost more than the whole rule family) or metadata. When no language can be told, the cues
+of all languages apply.
 
 Speed: running hundreds of regular expressions over every paragraph is far too slow, so each
 pattern is expanded into the finite set of phrases it matches (``\\w*`` is the only open part
@@ -88,7 +88,6 @@ class Cues:
         self.section_words: frozenset = kw["section_words"]
         self.section_anchors: frozenset = kw["section_anchors"]
         self.section_connectors: frozenset = kw["section_connectors"]
-        self.stopwords: dict = kw["stopwords"]  # lang -> frozenset of function words
         self.languages: tuple = kw["languages"]
         self._compiled: dict = {}
 
@@ -261,11 +260,6 @@ def _meta(per_lang: dict) -> dict:
     def plain(section):
         return sorted({w.strip().lower() for p in words(section) for w in p.split("|") if w.strip()})
 
-    stop = {}
-    for lang, s in per_lang.items():
-        ws = {w for _, p in s.get("stopwords", []) for w in p.split("|") if w}
-        if ws:
-            stop[lang] = sorted(ws)
     return {
         "patterns": [[lang, section, w] for lang, section, w, _ in _scoring_patterns(per_lang, with_lang=True)],
         "words": {name: words(name) for name in ("attribution", "numbers", "dates", "closer-heading")},
@@ -275,7 +269,6 @@ def _meta(per_lang: dict) -> dict:
         "section_words": plain("sections"),
         "section_anchors": plain("section-anchors"),
         "section_connectors": plain("section-connectors"),
-        "stopwords": stop,
         "languages": list(per_lang),
     }
 
@@ -460,7 +453,6 @@ def load(data_dir: str = DATA_DIR) -> Cues:
         section_words=frozenset(meta["section_words"]),
         section_anchors=frozenset(meta["section_anchors"]),
         section_connectors=frozenset(meta["section_connectors"]),
-        stopwords={lang: frozenset(ws) for lang, ws in meta["stopwords"].items()},
         languages=tuple(meta["languages"]),
         anchor_langs=index["langs"],
     )
@@ -487,17 +479,15 @@ def _bounded(text: str, s: int, e: int) -> bool:
     return e >= len(text) or not (text[e].isalnum() or text[e] in "-_")
 
 
-def guess_language(cues: Cues, words: set) -> str:
-    """The language whose function words the text uses most (distinct words, set operations
-    only), or '' when too few are present to tell."""
-    best, best_n, second = "", 0, 0
-    for lang, stop in cues.stopwords.items():
-        k = len(words & stop)
-        if k > best_n:
-            best, best_n, second = lang, k, best_n
-        elif k > second:
-            second = k
-    return best if best_n >= 4 and best_n > second else ""
+def guess_language(cues: Cues, words: list) -> str:
+    """The engine's stop-word vote (lint.language) over the first 400 words: a confident one, else
+    a plurality of at least 4 function words; '' when it cannot tell or names a language without
+    cues (then the cues of all languages apply)."""
+    from lint.language import vote_text
+
+    sample = " ".join(words[:400])
+    lang = vote_text(sample) or vote_text(sample, 4, 1.01, 0.0, cues.languages)
+    return lang if lang in cues.languages else ""
 
 
 def find_cues(cues: Cues, text: str, lang: str = "") -> tuple[list[tuple[int, int, int]], str]:
@@ -513,7 +503,7 @@ def find_cues(cues: Cues, text: str, lang: str = "") -> tuple[list[tuple[int, in
         if sep in flat:
             flat = flat.replace(sep, " ")
     words = flat.split()
-    lang = lang or guess_language(cues, set(words[:400]))
+    lang = lang or guess_language(cues, words)
     anchor_words = cues.lang_words.get(lang, cues.anchor_words)
     stem_prefixes = cues.lang_stems.get(lang, cues.stem_prefixes)
     todo = [(w, cues.by_word[w], False) for w in anchor_words.intersection(words)]

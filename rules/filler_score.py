@@ -163,8 +163,8 @@ class Scorer:
 
     @property
     def lang(self) -> str:
-        """The article's language: pinned by config or metadata, else guessed from function
-        words by find_cues (langdetect would cost more than the whole rule family)."""
+        """The article's language: the engine's cheap one, else guessed by find_cues
+        (langdetect would cost more than the whole rule family)."""
         return self._lang or ""
 
     @property
@@ -173,13 +173,11 @@ class Scorer:
         return self._lang if self._lang in self.cues.languages else ""
 
     def pinned_language(self) -> str:
-        """The language set by configuration or metadata, or ''."""
-        a = self.article
-        lang = a.language_setting if a.language_setting not in ("", "auto", None) else ""
-        if not lang:
-            meta = a.metadata.get("language") or a.metadata.get("lang")
-            lang = str(meta).split("-")[0].split("_")[0].lower() if meta else ""
-        return lang
+        """The engine's cheap language (``lint.language.cheap_language``: configuration, a
+        confident stop-word vote, metadata), or '' (find_cues then asks the vote more leniently)."""
+        from lint.language import cheap_language
+
+        return cheap_language(self.article)
 
     # -- specifics -------------------------------------------------------------------------
     def specifics(self, text: str, block) -> list[str]:

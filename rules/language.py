@@ -13,7 +13,7 @@ from functools import lru_cache
 from lint import Option, Rule, hookimpl
 from lint.language import (CJK, CYRILLIC, GREEK, LANGUAGE_SCRIPT, LATIN, SCRIPT_LANGUAGE, _RANGES,
                            char_script, cheap_language,
-                           script_counts, stopword_languages, stopwords, vote)
+                           script_counts, stopword_languages, stopwords)
 from lint.language import has_latin_letter as _has_latin_letter
 from lint.language import non_latin_letters as _non_latin_letters
 
@@ -161,11 +161,6 @@ def article_language(article) -> str:
         lang = code if prob >= 0.9 and _dominant_script(article) == LATIN else article.language
     article.annotations["newslint.language-guess"] = lang
     return lang
-
-
-def _vote(article) -> str:
-    """The engine's cheap vote (kept under its old name for the tests)."""
-    return vote(article)
 
 
 def _dominant_script(article) -> str:

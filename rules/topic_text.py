@@ -101,14 +101,17 @@ def lower(text: str, lang: str) -> str:
 
 def guess_language(article) -> str:
     """The article's language, cheaply: a pinned, declared or already-detected language if there
-    is one (``article.language``: no langdetect then), else the engine's stop-word vote; 'und'
-    when the vote is unsure or names a language without topic data (langdetect would cost more
+    is one (``article.language``: no langdetect then), else the engine's stop-word vote (over
+    all its languages, then over LANGS only); 'und' when the vote is unsure or names a language
+    without topic data (langdetect would cost more
     than the whole rule, and the rule stays quiet on 'und')."""
-    from lint.language import declared_language, pinned_language, vote
+    from lint.language import declared_language, pinned_language, vote, vote_sample, vote_text
 
     if "language" in article.__dict__ or pinned_language(article) or declared_language(article):
         return article.language
-    lang = vote(article)
+    # the same vote among the languages with topic data only (Spanish text also has the
+    # function words of Portuguese, Italian and French, which can leave the open vote unsure)
+    lang = vote(article) or vote_text(vote_sample(article), languages=LANGS)
     return lang if lang in LANGS else "und"
 
 

@@ -88,7 +88,7 @@ class UnsourcedFigure(Rule):
         blocks = article.text_blocks
         if _article_credit(blocks, d):
             return
-        scan = Scanner(lambda: _language(article, blocks, d, guess_language))
+        scan = Scanner(lambda: _language(article, blocks, guess_language))
         kinds = set(self.settings["kinds"])
         min_count = self.settings["min_count"]
 
@@ -251,11 +251,11 @@ def _is_offer_price(text: str, fig) -> bool:
     return text[fig.end:fig.end + 12].lower().lstrip().startswith(("off", "a month", "/month", "per month"))
 
 
-def _language(article, blocks, d, guess):
+def _language(article, blocks, guess):
     if article.language_setting not in ("", "auto", None) or article.metadata.get("language") \
             or article.metadata.get("lang"):
         return article.language
-    return guess(" ".join(b.text for b in blocks[:12]), d.lang_of_word)
+    return guess(" ".join(b.text for b in blocks[:12]))
 
 
 def _article_credit(blocks, d) -> bool:

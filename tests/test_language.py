@@ -99,7 +99,7 @@ def test_cheap_vote_names_the_article_language_without_langdetect():
     from lint.decoding import decode
     from lint.config import Config
     from lint.runner import build_article
-    from rules.language import _vote
+    from lint.language import vote
 
     de = ("Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, wie die Stadtverwaltung "
           "mitteilte. Der Plan sieht Geld für Schulen, Straßen und die Bibliothek vor, und er wird "
@@ -112,7 +112,58 @@ def test_cheap_vote_names_the_article_language_without_langdetect():
           "yeni dönemde daha fazla hizmet sunulacağını belirtti.\n")
     for text, want in ((EN_BODY, "en"), (ES_BODY, "es"), (RU_BODY, "ru"), (de, "de"), (tr, "tr")):
         art = build_article("x.txt", decode(text.encode()), Config())
-        assert _vote(art) == want
+        assert vote(art) == want
+
+
+# -- the engine's Article.language -----------------------------------------------------------------
+
+TR_BODY = ("Belediye meclisi salı günü yeni bütçeyi onayladı ve plan okullar, yollar ve kütüphane için "
+           "kaynak içeriyor. Toplantıya katılan vatandaşlar, bu kararın çok önemli olduğunu ve "
+           "kütüphanenin akşam saatlerinde de açık olacağı için memnun olduklarını söyledi. Belediye "
+           "başkanı da bu konuda bir açıklama yaptı ve yeni dönemde daha fazla hizmet sunulacağını "
+           "belirtti. Muhalefet ise planın bazı kalemlerine karşı olduğunu ifade etti.\n")
+
+
+def test_article_language_pin_then_vote_then_metadata_without_langdetect():
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from lint.config import Config
+from lint.decoding import decode
+from lint.runner import build_article
+
+def art(name, text, **cfg):
+    return build_article(name, decode(text.encode()), Config(**cfg))
+
+en, tr, ru = {EN_BODY!r}, {TR_BODY!r}, {RU_BODY!r}
+assert art("a.txt", en, language="de").language == "de"  # pinned by config: no vote
+assert art("a.txt", en).language == "en"  # the stop-word vote
+assert art("a.txt", tr).language == "tr"
+assert art("a.txt", ru).language == "ru"
+body = "".join(f"<p>{{p}}</p>" for p in en.split("\\n") if p.strip())
+# a declared page language yields to a confident vote of the text ...
+assert art("a.html", '<html lang="de"><body>' + body + "</body></html>").language == "en"
+# ... and is kept when the text is too short to vote on
+assert art("a.html", '<html lang="de-AT"><body><p>Wien, 3. Mai</p></body></html>').language == "de"
+assert art("a.md", "---\\nlanguage: es\\n---\\nMadrid, 3 de mayo\\n").language == "es"
+assert "langdetect" not in sys.modules, "langdetect was imported"
+print("ok")
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_article_language_asks_langdetect_only_when_the_vote_is_unsure():
+    from lint.config import Config
+    from lint.decoding import decode
+    from lint.language import vote
+    from lint.runner import build_article
+
+    short = build_article("a.txt", decode("Bürgermeister Müller eröffnet Brücke.\n".encode()), Config())
+    assert vote(short) == ""  # too few function words to vote
+    assert short.language == "de"  # the seeded langdetect decides
 
 
 def test_names_with_particles_are_not_spanish_or_german(tmp_path, capsys):
@@ -191,12 +242,24 @@ def test_warm_up_loads_everything_and_leaves_results_unchanged(tmp_path, capsys)
 
 
 def test_letter_set_tests_match_the_letter_patterns():
+    import re
     from collections import Counter
 
-    from rules import language as L
+    from lint import language as L
 
+    latin = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
+    non_latin = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
     allchars = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c <= 0xDFFF)
     for text in SCRIPT_SAMPLES + [allchars, "² ³ ¼ ª º µ _ 7 ٣ ߀ Ⅻ ×÷"]:
-        assert L._has_latin_letter(text) == bool(L._LATIN_LETTER.search(text)), text
-        found = L._NON_LATIN_LETTER.findall(text)
-        assert L._non_latin_letters(text) == list(Counter(found)), text
+        assert L.has_latin_letter(text) == bool(latin.search(text)), text
+        assert L.non_latin_letters(text) == list(Counter(non_latin.findall(text))), text
+
+
+def test_vote_text_is_strict_by_default_and_lenient_on_request():
+    from lint.language import stopwords, vote_text
+
+    short_es = "El gobierno dijo que la inflación de los alimentos bajó en el mes de marzo."
+    assert vote_text(short_es) == ""  # too few function words for a confident vote
+    assert vote_text(short_es, 1, 1.01, 0.0, ("en", "de", "es", "tr", "ru")) == "es"
+    assert vote_text("Минфин сообщил, что дефицит бюджета сократился.") in ("", "ru")
+    assert "the" in stopwords("en") and stopwords("xx") == frozenset()
