@@ -10,17 +10,17 @@ import os
 from functools import lru_cache
 
 from lint import Fix, Rule, hookimpl
-from rules.language import _LazyRe
 from lint.model import CODE
+from lint.lazyre import lazy_re
 
 # A UTF-8 lead byte read as Windows-1252/Latin-1 (Â..ô) followed by a continuation byte read
 # the same way (0x80-0xBF, or the cp1252 characters that sit at 0x80-0x9F).
-_MOJIBAKE_HINT = _LazyRe(
+_MOJIBAKE_HINT = lazy_re(
     "[\u00C2-\u00F4][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC"
     "\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]")
 
 
-_WORD = _LazyRe(r"\S+")
+_WORD = lazy_re(r"\S+")
 
 
 class Mojibake(Rule):
@@ -119,10 +119,10 @@ def _prose_lines(article):
 
 # -- leftover entities ---------------------------------------------------------------------------
 
-_ENTITY = _LazyRe(r"&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z][A-Za-z0-9]{1,30});"
+_ENTITY = lazy_re(r"&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z][A-Za-z0-9]{1,30});"
                      r"|&(?:nbsp|amp|quot|mdash|ndash|hellip|rsquo|lsquo|rdquo|ldquo|laquo|raquo)"
                      r"(?=[\s.,;:!?)\]]|$)")
-_DOUBLE = _LazyRe(r"&amp;(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z][A-Za-z0-9]{1,30});")
+_DOUBLE = lazy_re(r"&amp;(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z][A-Za-z0-9]{1,30});")
 
 
 class HtmlEntity(Rule):
@@ -187,8 +187,8 @@ class HtmlEntity(Rule):
 # -- words mixing scripts ------------------------------------------------------------------------
 
 _SWITCH = None
-_HAS_LATIN = _LazyRe(r"[A-Za-z\u00C0-\u024F]")
-_HAS_OTHER = _LazyRe(r"[\u0370-\u03FF\u0400-\u052F]")
+_HAS_LATIN = lazy_re(r"[A-Za-z\u00C0-\u024F]")
+_HAS_OTHER = lazy_re(r"[\u0370-\u03FF\u0400-\u052F]")
 
 
 def _switch_re():

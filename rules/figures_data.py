@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import zlib
 from functools import lru_cache
+
+from lint.datafiles import digest as _digest
 
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data", "figures")
 LANGS = ("en", "tr", "ru", "de", "es")
@@ -219,13 +220,6 @@ def _read_data(data_dir: str = DATA_DIR) -> tuple[dict, dict, str]:
     return per_lang, common, _digest(data_dir)
 
 
-def _digest(data_dir: str = DATA_DIR) -> str:
-    digest = 0
-    for name in sorted(os.listdir(data_dir)):
-        if name.endswith(".txt"):
-            with open(os.path.join(data_dir, name), "rb") as f:
-                digest = zlib.crc32(name.encode() + b"\0" + f.read(), digest)
-    return f"{digest:08x}"
 
 
 def build_tables(per_lang: dict, common: dict) -> dict:

@@ -6,11 +6,14 @@ ages, ordinals, addresses, phone numbers, scores, article numbers and model desi
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import bisect
 import re
 
+from lint.lazyre import lazy_re
+
 from .figures_data import NUMBER, data
-from .language import _LazyRe
 
 MONEY, PERCENT, COUNT, MULTIPLE = "money", "percent", "count", "multiple"
 KINDS = (MONEY, PERCENT, COUNT, MULTIPLE)
@@ -23,7 +26,7 @@ MASK = re.compile(
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"  # +90 212 555 12 34
     r"|\(\d{2,4}\) ?\d{3}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?"  # (212) 555-1234
     r"|\d{3}-\d{3,4}-\d{4}")
-LINK = _LazyRe(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+LINK = lazy_re(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 DIGIT = re.compile(r"\d")
 RANGE_WORDS = {"-", "–", "—", "to", "and", "bis", "und", "ila", "ile", "до", "a", "y", "or", "oder",
                "o", "veya", "или"}
@@ -48,24 +51,13 @@ def warm_up() -> None:
         rx.search("")
 
 
+@dataclass(slots=True)
 class Figure:
-    __slots__ = ("start", "end", "kind", "key", "text")
-
-    def __init__(self, start: int, end: int, kind: str, key: tuple, text: str):
-        self.start, self.end, self.kind, self.key, self.text = start, end, kind, key, text
-
-    def _values(self) -> tuple:
-        return (self.start, self.end, self.kind, self.key, self.text)
-
-    def __eq__(self, other):  # as a dataclass compares: field by field
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
-
-    __hash__ = None
-
-    def __repr__(self):
-        return "Figure(start={!r}, end={!r}, kind={!r}, key={!r}, text={!r})".format(*self._values())
+    start: int
+    end: int
+    kind: str
+    key: tuple
+    text: str
 
 
 def number_value(s: str) -> float:
@@ -142,7 +134,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_SINGLE_QUOTED = _LazyRe(r"(?<![\w])['‘](?=\w)[^'‘’\n]{2,300}?(?<=[\w.,!?%])['’](?!\w)")
+_SINGLE_QUOTED = lazy_re(r"(?<![\w])['‘](?=\w)[^'‘’\n]{2,300}?(?<=[\w.,!?%])['’](?!\w)")
 
 
 def _is_word(tok: str) -> bool:

@@ -20,9 +20,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import zlib
 from re import _constants as _sc  # the stdlib regex parser, used to expand patterns
 from re import _parser as _sp
+
+from lint.datafiles import digest as _digest
 
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data", "filler")
 
@@ -221,14 +222,6 @@ _CACHE: Cues | None = None
 INDEX_FILE = "index.json"
 
 
-def _digest(data_dir: str) -> str:
-    """A digest of the data files' contents (the index is valid for this digest only)."""
-    digest = 0
-    for name in sorted(os.listdir(data_dir)):
-        if name.endswith(".txt"):
-            with open(os.path.join(data_dir, name), "rb") as f:
-                digest = zlib.crc32(name.encode() + b"\0" + f.read(), digest)
-    return f"{digest:08x}"
 
 
 def _read_data(data_dir: str) -> tuple[dict, str]:

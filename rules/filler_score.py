@@ -8,14 +8,16 @@ rules of the family share it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import bisect
 import re
 
 from lint.model import HEADING, LIST_ITEM, PARAGRAPH
 from lint.sentences import split_sentences
+from lint.lazyre import lazy_re
 
 from .filler_data import ANCHORED, CUE_SECTIONS, WORDS, find_cues, load
-from .language import _LazyRe
 
 THRESHOLD = 2.0  # total cue weight that flags a unit with no specifics (filler-sentence option)
 CANDIDATE = 1.0  # units kept for the rules to compare with their threshold
@@ -33,46 +35,30 @@ SKIP_ANCESTORS = ("nav", "footer", "aside", "menu", "sidebar", "share", "related
                   "cookie", "newsletter", "breadcrumb")
 
 # compiled on first use: most articles hold no cue and never need them
-_QUOTED = _LazyRe(r"“[^”]*”?|„[^“”]*[“”]?|«[^»]*»?|\"[^\"]*\"?|‘[^’]{3,}’|(?<!\w)'[^']{3,}'(?!\w)")
-_QUOTE_CHARS = _LazyRe(r"[“”„«»\"]")
-_DIGIT = _LazyRe(r"\d")
-_WORD = _LazyRe(r"[^\W\d_][\w'’\-]*")
-_SLUG = _LazyRe(r"(?<![\w/.@#=-])[^\W\d_]+(?:-[^\W_]+){1,5}(?![\w/@-]|\.\w)")
-_TAG_LINE = _LazyRe(
+_QUOTED = lazy_re(r"“[^”]*”?|„[^“”]*[“”]?|«[^»]*»?|\"[^\"]*\"?|‘[^’]{3,}’|(?<!\w)'[^']{3,}'(?!\w)")
+_QUOTE_CHARS = lazy_re(r"[“”„«»\"]")
+_DIGIT = lazy_re(r"\d")
+_WORD = lazy_re(r"[^\W\d_][\w'’\-]*")
+_SLUG = lazy_re(r"(?<![\w/.@#=-])[^\W\d_]+(?:-[^\W_]+){1,5}(?![\w/@-]|\.\w)")
+_TAG_LINE = lazy_re(
     r"(?i)^\W*(?:tags?|categor(?:y|ies)|filed under|sections?|topics?|etiketler|kategori|теги|рубрика|"
     r"schlagwörter|kategorie|themen|etiquetas|categoría|temas)\s*:")
-_MARKUP_LINE = _LazyRe(r"(?i)https?://|www\.|\.(?:com|org|net|html?)\b")
-_LIST_WORDS = _LazyRe(r"[\w&]+|,")
+_MARKUP_LINE = lazy_re(r"(?i)https?://|www\.|\.(?:com|org|net|html?)\b")
+_LIST_WORDS = lazy_re(r"[\w&]+|,")
 _STRIP = ".,;:!?\"'()[]{}«»“”‘’„—–-…/*•"
 
 
+@dataclass
 class Unit:
     """A sentence of a paragraph, or a whole list item, with what the scorer found in it."""
 
-    _FIELDS = ("block", "start", "end", "cues", "specifics", "attributed", "slugs")
-
-    def __init__(self, block, start: int, end: int, cues=None, specifics=None, attributed: str = "",
-                 slugs=None):
-        self.block = block
-        self.start = start
-        self.end = end
-        self.cues: list = [] if cues is None else cues  # (section, text, weight)
-        self.specifics: list = [] if specifics is None else specifics  # why it is not empty
-        self.attributed = attributed
-        self.slugs: list = [] if slugs is None else slugs
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, f) for f in self._FIELDS)
-
-    def __eq__(self, other):  # as a dataclass compares: field by field
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
-
-    __hash__ = None
-
-    def __repr__(self):
-        return "Unit(" + ", ".join(f"{f}={getattr(self, f)!r}" for f in self._FIELDS) + ")"
+    block: object
+    start: int
+    end: int
+    cues: list = field(default_factory=list)  # (section, text, weight)
+    specifics: list = field(default_factory=list)  # why it is not empty
+    attributed: str = ""
+    slugs: list = field(default_factory=list)
 
     @property
     def text(self) -> str:

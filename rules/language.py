@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from lint import Option, Rule, hookimpl
+from lint.lazyre import lazy_re
 from lint.language import (CJK, CYRILLIC, GREEK, LANGUAGE_SCRIPT, LATIN, SCRIPT_LANGUAGE, _RANGES,
                            char_script, cheap_language,
                            script_counts, stopword_languages, stopwords)
@@ -67,19 +68,6 @@ def language_name(code: str) -> str:
     return language_names().get(code, code)
 
 
-class _LazyRe:
-    """A regular expression compiled on first use (rule modules are imported at every start)."""
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-        self._rx = None
-
-    def __getattr__(self, name):
-        if self._rx is None:
-            self._rx = re.compile(self.pattern)
-        return getattr(self._rx, name)
-
-
 # -- scripts and tokens ----------------------------------------------------------------------------
 
 _CASED = (LATIN, CYRILLIC, GREEK)
@@ -111,8 +99,8 @@ def _token_re(text: str | None = None):
 
 
 # e-mail addresses, handles, links and file names: their letters say nothing about the language
-_TECHY = _LazyRe(r"[^\s@_]*(?:[@_]|://|www\.|\.(?:com|org|net|ru|tr|de|es|html?|php)\b)\S*")
-_TECHY_HINT = _LazyRe(r"[@_]|://|www\.|\.(?:com|org|net|ru|tr|de|es|html?|php)\b")
+_TECHY = lazy_re(r"[^\s@_]*(?:[@_]|://|www\.|\.(?:com|org|net|ru|tr|de|es|html?|php)\b)\S*")
+_TECHY_HINT = lazy_re(r"[@_]|://|www\.|\.(?:com|org|net|ru|tr|de|es|html?|php)\b")
 
 
 def tokens(text: str) -> list[tuple[int, int, str, str]]:

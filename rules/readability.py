@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lint import Option, Rule, hookimpl
 from lint.model import PARAGRAPH
-from rules.language import _LazyRe
+from lint.lazyre import lazy_re
 
 # languages textstat has settings for (others are measured with its defaults)
 _TEXTSTAT_LANGS = {"en": "en_US", "de": "de_DE", "es": "es_ES", "fr": "fr_FR", "it": "it_IT",
@@ -41,8 +41,8 @@ def _estimate(words: list[str], sentences: int) -> float:
     return 4.71 * chars / len(words) + 0.5 * len(words) / sentences - 21.43
 
 
-_TS_SENTENCE = _LazyRe(r"\b[^.!?]+[.!?]*")  # compiled on first use (rare: near a ceiling)
-_PUNCT_ONLY = _LazyRe(r"^[^\w]+$")
+_TS_SENTENCE = lazy_re(r"\b[^.!?]+[.!?]*")  # compiled on first use (rare: near a ceiling)
+_PUNCT_ONLY = lazy_re(r"^[^\w]+$")
 
 
 def _ts_estimate(text: str) -> float:
