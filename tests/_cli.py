@@ -118,3 +118,13 @@ class Broken(Rule):
 def register_rules(register):
     register(Broken)
 '''
+
+
+def lint_json(tmp_path, name, text, capsys, *extra):
+    """Lint one article written to ``tmp_path/name`` in-process: (exit code, JSON findings)."""
+    from lint.cli import main
+
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    code = main([str(p), "--format", "json", "--jobs", "1", *extra])
+    return code, json.loads(capsys.readouterr().out)

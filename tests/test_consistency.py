@@ -2,13 +2,12 @@
 import json
 
 from lint.cli import main
+from _cli import lint_json as _lint_json
 
 
 def lint_json(tmp_path, text, capsys, select="consistency", name="a.txt"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    main([str(p), "--format", "json", "--jobs", "1", "--select", select])
-    return json.loads(capsys.readouterr().out)
+    return _lint_json(tmp_path, name, text, capsys, "--select", select)[1]
+
 
 
 def test_minority_spelling_is_flagged_naming_the_majority(tmp_path, capsys):

@@ -8,15 +8,10 @@ from pathlib import Path
 from lint import Fix
 from lint.cli import main
 from lint.fix import fix_text
+from _cli import lint_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def lint_json(tmp_path, name, text, capsys, *extra):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    code = main([str(p), "--format", "json", "--jobs", "1", *extra])
-    return code, json.loads(capsys.readouterr().out)
 
 
 def spans(text, found):

@@ -1,14 +1,7 @@
 """The formatting rules: repeated lines, bare list markers, glued words."""
 from lint.cli import main
+from _cli import lint_json
 
-
-def lint_json(tmp_path, name, text, capsys, *extra):
-    import json
-
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    code = main([str(p), "--format", "json", "--jobs", "1", *extra])
-    return code, json.loads(capsys.readouterr().out)
 
 
 def test_headline_twice_flags_the_second_copy(tmp_path, capsys):

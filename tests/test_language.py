@@ -2,13 +2,11 @@
 import json
 
 from lint.cli import main
+from _cli import lint_json as _lint_json
 
 
 def lint_json(tmp_path, name, text, capsys, *extra):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    code = main([str(p), "--format", "json", "--jobs", "1", "--select", "foreign-language", *extra])
-    return code, json.loads(capsys.readouterr().out)
+    return _lint_json(tmp_path, name, text, capsys, "--select", "foreign-language", *extra)
 
 
 EN_BODY = ("The city council approved the new budget on Tuesday after a long debate, the mayor's "

@@ -2,13 +2,8 @@
 import json
 
 from lint.cli import main
+from _cli import lint_json
 
-
-def lint_json(tmp_path, name, text, capsys, *extra):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    code = main([str(p), "--format", "json", "--jobs", "1", *extra])
-    return code, json.loads(capsys.readouterr().out)
 
 
 WIRE = ("The city council approved the new budget on Tuesday after a long debate, the mayor's office "
