@@ -26,8 +26,10 @@ NUMBER_PATTERN = (
     r"(?<![\w.,])(?:\d{1,3}(?:(?:,\d{3})+(?:\.\d+)?|(?:\.\d{3})+(?:,\d+)?|"
     r"(?:[ \u00a0\u202f]\d{3})+(?![.,]\d{3})(?:,\d+)?)|\d+(?:[.,]\d+)?)(?!\d)")
 NUMBER = re.compile(NUMBER_PATTERN)
-# A token: a number, a word (with an inner apostrophe), or one other character.
-TOKEN = re.compile(r"[^\W\d]\w*(?:['’]\w+)*|" + NUMBER_PATTERN + r"|\d\w*|[^\w\s]")
+# A token: a number, a word (with an inner apostrophe), or one other character. (The
+# lookaheads only fail fast at spaces and non-digits: they change no match.)
+TOKEN = re.compile(r"(?=\S)(?:[^\W\d]\w*(?:['’]\w+)*|(?=\d)(?:" + NUMBER_PATTERN
+                   + r"|\d\w*)|[^\w\s])")
 
 
 def read_sections(path: str) -> dict[str, list[str]]:
@@ -131,8 +133,14 @@ class PhraseSet:
             return []
         t = self._tok(tokens, i)
         out = []
-        for tail in self.first.get(t, ()):
-            out.extend(self._match_tail(tokens, i + 1, tail))
+        tails = self.first.get(t, ())
+        if tails:
+            # most entries fail on their second token: compare it here, before the full match
+            nxt = self._tok(tokens, i + 1) if i + 1 < len(tokens) else None
+            for tail in tails:
+                if tail and tail[0] != nxt and tail[0] != GAP and isinstance(tail[0], str):
+                    continue
+                out.extend(self._match_tail(tokens, i + 1, tail))
         if self.wild_prefixes and t.startswith(self.wild_prefixes):
             for prefix, tail in self.wild_first:
                 if t.startswith(prefix):
@@ -140,25 +148,26 @@ class PhraseSet:
         return out
 
     def _match_tail(self, tokens, i, tail) -> list[int]:
-        if not tail:
-            return [i]
-        pat = tail[0]
-        if pat == GAP:
-            out = []
-            for k in range(1, 9):
-                out.extend(self._match_tail(tokens, i + k, tail[1:]))
-            return out
-        if i >= len(tokens):
-            return []
-        t = self._tok(tokens, i)
-        if isinstance(pat, list):
-            ok = t.startswith(pat[0])
-        else:
-            ok = t == pat
-        return self._match_tail(tokens, i + 1, tail[1:]) if ok else []
+        n = len(tokens)
+        col = 0 if self.case else 3
+        for k, pat in enumerate(tail):
+            if pat == GAP:
+                out = []
+                for g in range(1, 9):
+                    out.extend(self._match_tail(tokens, i + g, tail[k + 1:]))
+                return out
+            if i >= n:
+                return []
+            t = tokens[i][col]
+            if not (t.startswith(pat[0]) if isinstance(pat, list) else t == pat):
+                return []
+            i += 1
+        return [i]
 
     def match(self, tokens, i) -> int:
         """End index of the longest entry starting at ``i``, or -1."""
+        if i >= len(tokens) or not self.may_start(tokens[i]):
+            return -1  # no entry starts with this token
         ends = self.ends(tokens, i)
         return max(ends) if ends else -1
 
@@ -177,9 +186,9 @@ class PhraseSet:
         for i in range(lo, hi):
             t = tokens[i][col]
             if t in first or (wild and t.startswith(wild)):
-                end = self.match(tokens, i)
-                if end > 0:
-                    yield i, end
+                ends = self.ends(tokens, i)
+                if ends:
+                    yield i, max(ends)
 
 
 class WordSet:
@@ -465,9 +474,9 @@ class Data:
         self.agency_footer(_FOOTER_WORDS[0])
 
     def word_triggers_in(self, lower_text: str):
-        """A regex for the triggers of figures written in words ('doubled', 'two million')
-        found in ``lower_text``, or None: search the article once, then each block for the few
-        found."""
+        """The triggers of figures written in words ('doubled', 'two million') found in
+        ``lower_text``, as a ``WordTriggers`` whose ``search`` looks for them in a block's
+        lower-case text, or None: search the article once, then each block for the few found."""
         trie = self.trigger_re_for(lower_text)
         if trie is None:
             return None
@@ -476,13 +485,46 @@ class Data:
             return None
         exact = [f for f in found if f in self.trigger_words]
         prefix = [f for f in found if f not in self.trigger_words]
+        if not any(_at_word(lower_text, f, f in self.trigger_words) for f in found):
+            return None  # only inside other words
         parts = []
         if exact:
             parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, exact)) + r")(?!\w)")
         if prefix:
             parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, prefix)) + ")")
-        rx = re.compile("|".join(parts))
-        return rx if rx.search(lower_text) else None
+        return WordTriggers(tuple(found), re.compile("|".join(parts)))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
+
+
+def _at_word(text: str, sub: str, whole: bool) -> bool:
+    """Whether ``sub`` occurs in ``text`` at the start of a word (and, if ``whole``, as the
+    whole word): what ``(?<!\w)sub`` or ``(?<!\w)sub(?!\w)`` would find."""
+    i = text.find(sub)
+    while i >= 0:
+        e = i + len(sub)
+        if (i == 0 or not _is_word_char(text[i - 1])) \
+                and (not whole or e >= len(text) or not _is_word_char(text[e])):
+            return True
+        i = text.find(sub, i + 1)
+    return False
+
+
+class WordTriggers:
+    """The word triggers an article holds; ``search(lower_text)`` finds one of them starting
+    a word in a block (a match, or None)."""
+
+    __slots__ = ("found", "rx")
+
+    def __init__(self, found: tuple, rx):
+        self.found, self.rx = found, rx
+
+    def search(self, lower_text: str):
+        if not any(f in lower_text for f in self.found):
+            return None  # the pattern needs one of them
+        return self.rx.search(lower_text)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import bisect
 import re
+from functools import lru_cache
 
 from lint.lazyre import lazy_re
 
@@ -49,6 +50,7 @@ def warm_up() -> None:
     """Compile the patterns compiled on first use (parallel workers share them)."""
     for rx in (LINK, _SINGLE_QUOTED):
         rx.search("")
+    _guess_table()
 
 
 @dataclass(slots=True)
@@ -98,13 +100,56 @@ def magnitude(word: str) -> float:
 def guess_language(text: str) -> str:
     """A cheap guess: the engine's stop-word vote among _GUESSED over the first 1,500 characters;
     when it is unsure, the language whose function words the text uses most (a plain
-    plurality), else en."""
-    from lint.language import vote_text
+    plurality), else en.
+
+    Both votes rank the same counts and the plurality falls back to the confident vote's
+    winner, so the counts are taken once here, with one look-up a word: the result is that of
+    ``vote_text(sample, languages=_GUESSED) or vote_text(sample, 1, 1.0, 0.0, _GUESSED) or
+    "en"`` (tests/test_unsourced_figure.py checks it)."""
+    from collections import Counter
+
+    from lint.language import (CJK, LANGUAGE_SCRIPT, LATIN, SCRIPT_LANGUAGE, has_latin_letter,
+                               script_counts, vote_text)
 
     sample = text[:1500]
-    return vote_text(sample, languages=_GUESSED) or vote_text(sample, 1, 1.0, 0.0, _GUESSED) or "en"
+    scripts = script_counts(sample, latin=False)
+    others = sum(scripts.values())
+    if others < 0.25 * len(sample):
+        if not has_latin_letter(sample):
+            return "en"
+        scripts[LATIN] = len(sample) - others
+    if not scripts:
+        return "en"
+    main = max(scripts, key=scripts.get)
+    if main == CJK or main in SCRIPT_LANGUAGE:
+        return vote_text(sample, languages=_GUESSED) or "en"  # the script alone decides
+    table = _guess_table()
+    hits: dict[str, int] = {}
+    for w, n in Counter(sample.lower().split()).items():
+        if not w[:1].isalpha():
+            w = w.strip(_STRIP)
+            if not w[:1].isalpha():
+                continue
+        for lang in table.get(w) or table.get(w.strip(_STRIP), ()):
+            hits[lang] = hits.get(lang, 0) + n
+    ranked = sorted(((n, l) for l, n in hits.items() if LANGUAGE_SCRIPT.get(l, LATIN) == main),
+                    reverse=True)
+    return ranked[0][1] if ranked else "en"
 
 
+@lru_cache(maxsize=1)
+def _guess_table() -> dict[str, tuple[str, ...]]:
+    """Each function word of the _GUESSED languages: the languages that list it."""
+    from lint.language import stopwords
+
+    table: dict[str, list[str]] = {}
+    for lang in _GUESSED:
+        for w in stopwords(lang):
+            table.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in table.items()}
+
+
+_STRIP = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~«»“”„‘’‚‹›—–…·•'"  # the marks the engine's vote strips
 _GUESSED = ("de", "en", "es", "pt", "ru", "tr")  # the languages the figure grammar tells apart
 
 
@@ -114,9 +159,8 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     out = []
     opened = -1
     closer = ""
-    for i, ch in enumerate(text):
-        if ch not in "“”„«»\"":
-            continue
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
         if opened < 0:
             if ch in "“„«\"":
                 opened, closer = i, {"“": "”", "„": "“”", "«": "»", "\"": "\""}[ch]
@@ -134,6 +178,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_QUOTE_MARK = re.compile(r"[“”„«»\"]")
 _SINGLE_QUOTED = lazy_re(r"(?<![\w])['‘](?=\w)[^'‘’\n]{2,300}?(?<=[\w.,!?%])['’](?!\w)")
 
 
@@ -148,6 +193,7 @@ class Scanner:
         """``lang``: an ISO code, or a function returning one (called once, when first needed)."""
         self.d = data()
         self._lang = lang
+        self._after_prefixes = _HYPHEN_STEMS + self.d.figure_word_prefixes
 
     @property
     def lang(self) -> str:
@@ -164,11 +210,13 @@ class Scanner:
             return False
         d = self.d
         n = len(text)
+        after_prefixes = self._after_prefixes
+        german_only = False  # a number before a capitalised word: a count only in German
         for m in NUMBER.finditer(text):
-            s, e = m.start(), m.end()
+            s, e = m.span()
             tok = m.group()
-            before = text[max(0, s - 2):s]
-            if any(c in _MARK_BEFORE for c in before) or text[max(0, s - 6):s].lower().startswith("yüzde"):
+            if not _MARK_BEFORE.isdisjoint(text[max(0, s - 2):s]) \
+                    or text[max(0, s - 6):s].lower().startswith("yüzde"):
                 return True
             if e >= n:
                 continue
@@ -179,7 +227,7 @@ class Scanner:
                 return True
             if ch == "-" or ch.isalpha():
                 wm = _WORD.match(text, e + (ch == "-"))
-                if wm and wm.group().lower().startswith(_HYPHEN_STEMS + d.figure_word_prefixes):
+                if wm and wm.group().lower().startswith(after_prefixes):
                     return True
                 continue
             if ch in " \u00a0\u202f":
@@ -194,11 +242,12 @@ class Scanner:
                     return True
                 if w in d.stop or w in d.noncount:
                     continue
-                if w[0].isupper() and self.lang != "de" and not w.endswith(_DEMONYM_ENDINGS) \
+                if w[0].isupper() and not w.endswith(_DEMONYM_ENDINGS) \
                         and not (w.endswith("s") and w[:-1].isupper()):
+                    german_only = True  # the language is guessed only if nothing else decides
                     continue
                 return True
-        return False
+        return german_only and self.lang == "de"
 
     def figures(self, text: str, tokens, heading: bool = False, min_count: float = 2,
                 words: bool = True) -> list[Figure]:

@@ -93,7 +93,7 @@ class UnsourcedFigure(Rule):
         min_count = self.settings["min_count"]
 
         sourced_keys: set = set()
-        pending = []  # (block, figure, is_heading)
+        pending = []  # (block, figure, is_heading, the block's sentence spans)
         carry_list = False  # a sourced lead-in ending in ':' covers the list below it
         after_marker = False
         for b in article.blocks:
@@ -108,8 +108,12 @@ class UnsourcedFigure(Rule):
             list_carry = carry_list if in_list else False
             if not in_list:
                 carry_list = False
+            if text.count(" ") < 2:  # too short to state a figure
+                if not in_list and text.rstrip().endswith(":"):
+                    carry_list = text  # judged only if a list with figures follows
+                continue
             block_words = words is not None and words.search(text.lower()) is not None
-            if not block_words and not scan.may_hold(text) or text.count(" ") < 2:
+            if not block_words and not scan.may_hold(text):
                 if not in_list and text.rstrip().endswith(":"):
                     carry_list = text  # judged only if a list with figures follows
                 continue
@@ -129,7 +133,8 @@ class UnsourcedFigure(Rule):
             prev_ok = False
             last = figs[-1].start
             starts = None
-            sents = _sentences(text, split_sentences)
+            raw_sents = split_sentences(text)
+            sents = _sentences(text, raw_sents)
             for i, (ss, se) in enumerate(sents):
                 if whole or (ss > last and sents[i - 1][0] > last):
                     flags.append((ss, se, whole))
@@ -160,12 +165,12 @@ class UnsourcedFigure(Rule):
                 if sourced:
                     sourced_keys.add(f.key)
                 elif f.key not in sourced_keys:  # not a restatement of a sourced figure
-                    pending.append((b, f, is_heading))
+                    pending.append((b, f, is_heading, raw_sents))
             if not in_list and text.rstrip().endswith(":"):
                 carry_list = any(ok for _, _, ok in flags)
-        for b, f, is_heading in pending:
+        for b, f, is_heading, raw_sents in pending:
             if f.kind not in kinds or (f.kind == "money" and _is_offer_price(b.text, f)) \
-                    or _speaks_for_itself(b.text, f):
+                    or _speaks_for_itself(b.text, f, raw_sents):
                 continue
             if is_heading and f.key in sourced_keys:
                 continue  # a headline restating a figure sourced below it
@@ -200,14 +205,13 @@ def _first_person() -> frozenset[str]:
         return frozenset(l.strip() for l in f if l.strip() and not l.startswith("#"))
 
 
-def _speaks_for_itself(text: str, fig) -> bool:
-    """The figure's sentence cites a footnote ("per shift[1]"), its writer speaks in the first
-    person ("we have distributed 50 lakh masks"), or the number is a decade ("the ’80s")."""
+def _speaks_for_itself(text: str, fig, spans) -> bool:
+    """The figure's sentence (of ``spans``, the text's sentences) cites a footnote ("per
+    shift[1]"), its writer speaks in the first person ("we have distributed 50 lakh masks"),
+    or the number is a decade ("the ’80s")."""
     if fig.start and text[fig.start - 1] in "'’`":
         return True
-    from lint.sentences import split_sentences
-
-    for start, end in split_sentences(text):
+    for start, end in spans:
         if start <= fig.start < end:
             sentence = text[start:end]
             if _FOOTNOTE.search(sentence):
@@ -273,8 +277,9 @@ def _article_credit(blocks, d) -> bool:
     return False
 
 
-def _sentences(text, split):
-    spans = split(text) or [(0, len(text))]
+def _sentences(text, spans):
+    """The sentences of ``text`` (split as ``spans``), covering it end to end."""
+    spans = spans or [(0, len(text))]
     merged = []
     for s, e in spans:
         if merged and _NUM_ORDINAL_END.search(text[merged[-1][0]:merged[-1][1]]):

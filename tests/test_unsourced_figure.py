@@ -320,3 +320,65 @@ def test_a_turkish_suffix_after_a_figure_is_not_a_pronoun():
     text = article("Kentteki esnafın yüzde 45'i depremden sonra başka bir ilde çalışmak zorunda kaldı.",
                    title="Deprem bölgesinde esnaf")
     assert flagged(text) == ["yüzde 45'i"] or flagged(text) == ["yüzde 45"]
+
+
+# -- the fast paths find what the plain ones find -------------------------------------------------
+
+GUESS_SAMPLES = [
+    "The ministry said exports rose by a third in the year to March, and the bank agreed.",
+    "Ihracat geçen yıl yüzde 12 arttı ve bakanlık bunu açıkladı, ama bu bir sorun değil.",
+    "Die Preise stiegen im Oktober um vier Prozent, sagte das Amt, und die Bank ist dafür.",
+    "Los precios subieron en octubre y el paro bajó, según el instituto, pero no en la costa.",
+    "Цены выросли в октябре, и это не первый раз, сообщили в ведомстве в среду.",
+    "O governo disse que a inflação caiu em outubro e que não vai mudar a taxa.",
+    "Ο υπουργός είπε ότι οι τιμές αυξήθηκαν.", "価格は上昇した。", "12 345 678", "", "—",
+    "Reuters: “Output fell,” the office said. «Да» — сказал он; „Ja“, sagte sie.",
+]
+
+
+@pytest.mark.parametrize("text", GUESS_SAMPLES)
+def test_guess_language_is_the_engine_vote_counted_once(text):
+    from lint.language import vote_text
+    from rules.figures_scan import _GUESSED, guess_language
+
+    sample = text[:1500]
+    expected = vote_text(sample, languages=_GUESSED) or vote_text(sample, 1, 1.0, 0.0, _GUESSED) or "en"
+    assert guess_language(text) == expected
+
+
+@pytest.mark.parametrize("text,sub,whole", [
+    ("exports doubled", "doubled", True), ("redoubled efforts", "doubled", True),
+    ("doubled", "doubled", True), ("doubledown", "doubled", True), ("doubledown", "doubled", False),
+    ("x_doubled", "doubled", False), ("5 mil millones", "mil", True), ("militar", "mil", True),
+    ("militar", "mil", False), ("dos mil", "mil", True), ("İki kat", "kat", True), ("", "mil", False),
+])
+def test_word_start_check_agrees_with_the_regex(text, sub, whole):
+    import re
+
+    from rules import figures_data as fd
+
+    rx = re.compile(r"(?<!\w)" + re.escape(sub) + (r"(?!\w)" if whole else ""))
+    assert fd._at_word(text, sub, whole) == (rx.search(text) is not None)
+
+
+def test_word_triggers_search_blocks_only_where_a_trigger_starts_a_word():
+    from rules import figures_data as fd
+
+    d = fd.Data()
+    words = d.word_triggers_in("exports doubled to two million tonnes")
+    assert words is not None
+    assert words.search("output doubled last year") is not None
+    assert words.search("a redoubled effort") is None
+    assert words.search("no trigger here") is None
+    assert d.word_triggers_in("a redoubled effort by millionaires") is None
+
+
+def test_phrase_match_with_the_second_token_check_finds_every_end():
+    from rules.figures_data import PhraseSet, tokenize
+
+    ps = PhraseSet(["according to", "according to * data", "in a statement", "in *", "said*"])
+    toks = tokenize("In a statement, according to official data, he said so; saidly in it")
+    found = [(i, ps.ends(toks, i)) for i in range(len(toks)) if ps.ends(toks, i)]
+    assert found[0] == (0, [3, 2, 3, 4, 5, 6, 7, 8, 9])  # 'in a statement' and 'in *'
+    assert (4, [6, 8]) in found  # 'according to' and 'according to * data'
+    assert any(toks[i][0] == "said" for i, _ in found)
