@@ -135,7 +135,9 @@ class RepeatedAcrossArticles(Rule):
             words = info.words
             if not any(len(w) >= 3 and not w.startswith("{") for w in words):
                 continue  # numbers, prices and initials recur by chance
-            if has_person_name(b.text) or has_attributed_figure(b.text):
+            # up to 40 words block_info normalised the first 320 characters: all of a candidate's
+            full = words if info.n <= 40 else None
+            if has_person_name(b.text) or has_attributed_figure(b.text, full):
                 continue
             h = _hash(" ".join(words))
             if h in seen:

@@ -40,22 +40,27 @@ from lint.lazyre import lazy_regex
 DATA = os.path.join(os.path.dirname(__file__), "data", "boilerplate")
 LANGS = ("en", "tr", "ru", "de", "es", "pt", "it", "fr", "ja", "id")
 
-# normalisation: letters and digits survive; digit runs become the token "{n}"
-_SPLIT = lazy_regex(r"[^\p{L}\p{N}]+")
-_ASCII_SPLIT = re.compile(r"[^a-z0-9]+")
+# normalisation: letters and digits survive; digit runs become the token "{n}".
+# Runs of letters and digits are found with the stdlib, faster here than ``regex``: [^\W_] is
+# str.isalnum(), the same set as \p{L}\p{N} for every character Python's Unicode tables know.
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
 _ANY_DIGIT = re.compile(r"\d")
 
 
 def normalize_words(text: str) -> list[str]:
     if text.isascii():
-        parts = _ASCII_SPLIT.split(text.lower())
+        parts = _ASCII_WORD.findall(text.lower())
         if _ANY_DIGIT.search(text) is None:
-            return [w for w in parts if w]
-        return ["{n}" if w.isdigit() else w for w in parts if w]
+            return parts
+        return ["{n}" if w.isdigit() else w for w in parts]
     s = unicodedata.normalize("NFKC", text).casefold()
     if "\u0307" in s:  # Turkish İ casefolds to i + combining dot
         s = s.replace("\u0307", "")
-    return ["{n}" if w.isdigit() else w for w in _SPLIT.split(s) if w]
+    words = _WORD.findall(s)
+    if "".join(words).isalpha():
+        return words  # letters only (no character is both alphabetic and a digit): no number to mark
+    return ["{n}" if w.isdigit() else w for w in words]
 
 
 def normalize(text: str) -> str:
@@ -74,8 +79,9 @@ class Inventory:
     def __init__(self):
         self.exact: dict[str, Entry] = {}
         self.prefix: dict[str, Entry] = {}
-        self.contains: list[tuple[object, Entry]] = []
-        self.contains_words: set[str] = set()
+        # (pattern, entry, need): need holds the longest word of each phrase, a cheap pre-test
+        self.contains: list[tuple[object, Entry, frozenset[str]]] = []
+        self.contains_words: set[str] = set()  # every need word
         self.longest_prefix = 1
         self.prefix_first: dict[str, tuple[int, ...]] = {}  # first word -> prefix lengths, longest first
         self.labels: dict[str, str] = {}
@@ -152,8 +158,9 @@ def inventory() -> Inventory:
                 inv.exact.setdefault(key, entry)
     for (kind, max_words), keys in contains.items():
         pattern = lazy_regex(r"(?:^| )(?:" + "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?: |$)")
-        inv.contains.append((pattern, Entry(kind, False, False, max_words)))
-        inv.contains_words.update(k.split()[0] for k in keys)
+        need = frozenset(max(k.split(), key=len) for k in keys)
+        inv.contains.append((pattern, Entry(kind, False, False, max_words), need))
+        inv.contains_words.update(need)
     inv.exact_first = {k.split()[0] for k in inv.exact}
     pitch_first = sorted({k.split()[0] for k, e in inv.prefix.items()
                           if e.kind in ("newsletter", "paywall", "app", "promo") and " " in k and not e.weak})
@@ -196,6 +203,8 @@ _COUNTER = lazy_regex(r"^[\d.,\s]*\d[\d.,]*\s*[kKmMкКтТ]?\+?$")
 _SHARE_COUNT = lazy_regex(r"^[\d.,]+\s*[kKmM]?\s+(?:shares?|views?|likes?|reads?|comments?|yorum|paylaşım|просмотр\w*|коммент\w*|kommentare?|comentarios?|comentários?)$", regex.I)
 _RULE_LINE = lazy_regex(r"^[_\-=*~•·.]{3,}$")
 _BYLINE = lazy_regex(r"^(?:by|von|por|par|di|da|de|автор|yazan|yazar|text|texto|written by|reporting by)\s*:?\s+\p{Lu}", regex.I)
+# every character that _BYLINE's first letter matches, case-insensitively: a cheap pre-test
+_BYLINE_FIRST = frozenset("bvpdаytwrBVPDАYTWR")
 _CAPTION = lazy_regex(r"(?:\bphoto\b\s*[:/]|\(ap photo|getty images|\bcredit\s*:|\breuters/|\bafp\b|\bfoto\s*:|фото\s*:|\bimage\s*:|\bimagen\s*:|\bbild\s*:|\bfotoğraf\s*:|/ ?shutterstock|\bepa\b)", regex.I)
 _MONTHS = lazy_regex(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun[e]?|jul[y]?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -266,6 +275,8 @@ def _is_name_line(text: str) -> bool:
     parts = text.replace(",", " ").split()
     if not 2 <= len(parts) <= 4:
         return False
+    if not all(p[:1].isupper() for p in parts):
+        return False  # cheap pre-test for _CAPWORD: every word opens with a capital letter
     inv = inventory()
     if all(_CAPWORD.match(p) for p in parts):
         low = [p.casefold().strip(".") for p in parts]
@@ -280,6 +291,8 @@ def has_person_name(text: str) -> bool:
     inv = inventory()
     parts = text.split()
     for a, b in zip(parts, parts[1:]):
+        if not (a[:1].isupper() and b[:1].isupper()):
+            continue  # cheap pre-test: both words must open with a capital letter
         if _CAPWORD.match(a) and _CAPWORD.match(b.rstrip(",.;:")):
             wa, wb = a.casefold(), b.rstrip(",.;:").casefold()
             if wa not in inv.vocab and wb not in inv.vocab and wa not in inv.stopwords and wb not in inv.stopwords:
@@ -351,11 +364,12 @@ def _reported(words: list[str]) -> bool:
     return not inv.attribution.isdisjoint(words)
 
 
-def has_attributed_figure(text: str) -> bool:
+def has_attributed_figure(text: str, words: list[str] | None = None) -> bool:
+    """A figure and an attribution cue in the text; ``words``: its normalize_words(), if known."""
     if not _ANY_DIGIT.search(text):
         return False
     inv = inventory()
-    for w in normalize_words(text):
+    for w in normalize_words(text) if words is None else words:
         if w in inv.attribution or (inv.attribution_starts and w.startswith(inv.attribution_starts)):
             return True
     return False
@@ -369,12 +383,11 @@ def _is_dateline(text: str, n: int) -> bool:
     return bool(_MONTHS.search(text)) or bool(n <= 6 and _TIME.search(text))
 
 
-_CAPTION_CUES = ("photo", "getty", "credit", "reuters", "afp", "foto", "фото", "image", "imagen", "bild", "shutterstock", "epa")
+_CAPTION_CUES = re.compile("photo|getty|credit|reuters|afp|foto|фото|image|imagen|bild|shutterstock|epa")
 
 
 def _has_caption_cue(text: str) -> bool:
-    low = text.lower()
-    return any(c in low for c in _CAPTION_CUES)
+    return _CAPTION_CUES.search(text.lower()) is not None
 
 
 def block_info(block, is_title: bool, inv: Inventory | None = None) -> Info:
@@ -397,7 +410,7 @@ def block_info(block, is_title: bool, inv: Inventory | None = None) -> Info:
         return Info(text, words, n, terminal, True, False, False)
     hard = (
         (is_title and n >= 2 and sum(1 for w in words if w.isalpha()) >= 2)
-        or (n <= 12 and _BYLINE.match(text) is not None)
+        or (n <= 12 and text[:1] in _BYLINE_FIRST and _BYLINE.match(text) is not None)
         or _is_dateline(text, n)
         or (_has_caption_cue(text) and _CAPTION.search(text) is not None)
     )
@@ -421,8 +434,8 @@ def phrase_verdict(info: Info) -> Verdict | None:
     words = info.words
     if not words:
         return None
-    key = " ".join(words)
-    e = inv.exact.get(key) if len(words) <= 16 else None
+    key = " ".join(words) if len(words) <= 16 else None  # long lines: joined only when needed
+    e = inv.exact.get(key) if key is not None else None
     if e is None and len(words) >= 2 and words[-1] == "{n}":
         e = inv.exact.get(" ".join(words[:-1]))  # "View all (23)", "Comments 5"
     if e is not None:
@@ -447,8 +460,12 @@ def phrase_verdict(info: Info) -> Verdict | None:
         if e is not None and not e.weak and e.kind not in ("social", "legal"):
             return Verdict(e.kind, f"{_label(e.kind)} ({_quote(info.text)})")
     if info.n <= 40 and not inv.contains_words.isdisjoint(words) and not (info.prose and _reported(words)):
-        for pattern, e in inv.contains:
-            if info.n <= e.max_words and pattern.search(key):
+        for pattern, e, need in inv.contains:
+            if info.n <= e.max_words and not need.isdisjoint(words):
+                if key is None:
+                    key = " ".join(words)
+                if not pattern.search(key):
+                    continue
                 return Verdict(e.kind, f"{_label(e.kind)} ({_quote(info.text)})")
     if 4 <= info.n <= 45 and ("." in info.text or "?" in info.text or "!" in info.text) and not _reported(words):
         return _pitch_sentence(info)
@@ -456,6 +473,8 @@ def phrase_verdict(info: Info) -> Verdict | None:
 
 
 _SENTENCE_START = lazy_regex(r"(?<=[.!?…])\s+(?=[\p{Lu}\p{N}\"“])")
+# stdlib \s covers every character regex's \s does, so this is a safe pre-test for pitch_start
+_SENTENCE_GAP = re.compile(r"[.!?…]\s")
 _PITCH_KINDS = frozenset(("newsletter", "paywall", "app", "promo"))
 
 
@@ -464,8 +483,8 @@ def _pitch_sentence(info: Info) -> Verdict | None:
     our sister title ...", "... Click here for more". The whole line is the page's promo box."""
     inv = inventory()
     text = info.text
-    if inv.pitch_start is None or inv.pitch_start.search(text) is None:
-        return None
+    if inv.pitch_start is None or _SENTENCE_GAP.search(text) is None or inv.pitch_start.search(text) is None:
+        return None  # the cheap pre-test: no sentence ends inside the line
     for m in _SENTENCE_START.finditer(text):
         tail = text[m.end():]
         head = normalize_words(tail[:24])
@@ -503,7 +522,8 @@ def shape_verdict(info: Info, block) -> Verdict | None:
                                end=colon + 1)
         if n <= 30 and _BIO.match(text):
             return Verdict("author", f"author bio ({_quote(text, 40)})")
-        if _COPYRIGHT.match(text):
+        c0 = text[:1]
+        if (not c0.isalnum() or c0 in "cCtT") and _COPYRIGHT.match(text):
             return Verdict("copyright", f"copyright line ({_quote(text)})")
         return None
     c0 = text[:1]
@@ -558,7 +578,9 @@ def shape_verdict(info: Info, block) -> Verdict | None:
         v = _glued_menu(text) or _home_trail(words, text)
         if v is not None:
             return v
-    if 2 <= n <= 5 and not info.terminal and words[-1] in _NEWSLETTER_WORDS and _TITLE_WORDS.match(text):
+    # words can be empty: a section break ("* * *", "— — —") has tokens but no words
+    if 2 <= n <= 5 and not info.terminal and words and words[-1] in _NEWSLETTER_WORDS \
+            and _TITLE_WORDS.match(text):
         return Verdict("newsletter", f"name of a newsletter ({_quote(text)})")
     if 2 <= n <= 6 and text.endswith(" More") and _TITLE_WORDS.match(text):
         return Verdict("related", f"section box with a 'More' link ({_quote(text)})", run=True)
@@ -621,13 +643,14 @@ _NEWSLETTER_WORDS = frozenset(("newsletter", "newsletters", "bülten", "bülteni
 _TITLE_WORDS = lazy_regex(r"^(?:[\p{Lu}\d][\p{L}\d'’&.-]*\s+){1,5}[\p{Lu}][\p{L}'’.-]*$")
 _ABOUT_HEAD = lazy_regex(r"^(?i:about|über|sobre|acerca de|à propos de|a proposito di|chi è|об?)\s+((?:\p{Lu}[\p{L}'’.&-]*\s*){1,4})$")
 _BOX_KINDS = frozenset(("newsletter", "cookie", "comments", "paywall", "app"))
-_ANY_SEP = lazy_regex(r"[>»›|/•·]")
+_ANY_SEP = re.compile(r"[>»›|/•·]")  # a class of plain characters: stdlib, compiled in microseconds
 _GLUE = lazy_regex(r"\p{Ll}{3}(?=\p{Lu})")
+_ASCII_GLUE = re.compile(r"[a-z]{3}(?=[A-Z])")  # the same on ASCII text, with the faster stdlib engine
 
 
 def _glued_menu(text: str) -> Verdict | None:
     """Menu or tag links whose text ran together without spaces: "NewsSportsBusinessWeather"."""
-    glue = len(_GLUE.findall(text))
+    glue = len((_ASCII_GLUE if text.isascii() else _GLUE).findall(text))
     if glue >= 3 or (glue >= 2 and len(text.split()) <= 2):
         return Verdict("nav", f"menu links glued together without spaces ({_quote(text)})")
     return None

@@ -547,3 +547,52 @@ def test_warm_up_loads_the_inventory_and_changes_no_result(tmp_path):
     assert inventory.cache_info().currsize == 1
     RepeatedAcrossArticles().warm_up()
     assert inventory.cache_info().hits >= 1
+
+
+# -- the normalisation and the cheap pre-tests in front of the regular expressions ------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Share on FACEBOOK!", ["share", "on", "facebook"]),
+    ("5 min read", ["{n}", "min", "read"]),
+    ("snake_case and a1b2", ["snake", "case", "and", "a1b2"]),
+    ("İSTANBUL'da 12 yorum", ["istanbul", "da", "{n}", "yorum"]),
+    ("Ｆｕｌｌwidth ２０２４ — Читать далее", ["fullwidth", "{n}", "читать", "далее"]),
+    ("", []),
+])
+def test_normalize_words_keeps_letters_and_digits_and_marks_numbers(text, words):
+    from rules.boilerplate_detect import normalize_words
+
+    assert normalize_words(text) == words
+
+
+def test_contains_phrase_inside_a_longer_line_is_flagged():
+    line = "Example Media Group 2025, all rights reserved, reproduction prohibited"
+    found = flagged(f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{line}\n")
+    assert 7 in found and "copyright" in found[7].lower(), found
+
+
+def test_menus_glued_in_cyrillic_are_flagged_like_latin_ones():
+    found = flagged(f"Бюджет принят\n\n{BODY_EN}\n\n{BODY_EN2}\n\nНовостиСпортЭкономикаПогода\n")
+    assert 7 in found and "glued" in found[7], found
+
+
+def test_attributed_figure_gives_the_same_answer_from_known_words():
+    from rules.boilerplate_detect import has_attributed_figure, normalize_words
+
+    for text in ("Sales rose 12%, the company said", "Sales rose 12%", "The company said so"):
+        assert has_attributed_figure(text, normalize_words(text)) == has_attributed_figure(text)
+    assert has_attributed_figure("Sales rose 12%, the company said")
+    assert not has_attributed_figure("Sales rose 12%")
+
+
+def test_section_breaks_without_words_do_not_crash_and_are_not_chrome(tmp_path):
+    from lint.config import Config
+    from lint.decoding import decode
+    from lint.runner import build_article
+    from rules.boilerplate import SiteChrome
+
+    text = ("Council budget\n\nThe council approved the budget on Tuesday, the mayor said.\n\n"
+            "— — —\n\nResidents welcomed the decision, the mayor said.\n\n* * *\n\n"
+            "The vote was unanimous, officials said.\n")
+    art = build_article("a.txt", decode(text.encode()), Config())
+    assert list(SiteChrome().check(art)) == []

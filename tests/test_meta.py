@@ -122,3 +122,31 @@ def test_every_rule_survives_odd_articles(rule_id):
             assert f.rule == rule_id and f.line >= 1 and f.column >= 1, (name, f)
     if rule.conclude is not None:
         list(rule.conclude())
+
+
+def test_no_rule_crashes_on_lines_of_symbols_numbers_and_fragments():
+    """Section breaks, stray symbols, lone numbers and labels in every format: no internal error."""
+    import random
+
+    from lint.config import Config
+    from lint.decoding import Decoded
+    from lint.plugins import load
+    from lint.runner import Linter
+
+    config = Config()
+    pm, rules = load(())
+    linter = Linter(config, rules, config.selected(rules), pm)
+    atoms = ["—", "*", "•", "|", ">", "»", "©", "@", "#", "$", "%", "1", "2024", "$5", "5%", "a",
+             "I", "&amp;", "Текст:", "Source:", "...", "…", "(c)", "x@y.z", "_", "·", ":", "-",
+             "½", "漢", "😀", "\u200b"]
+    rnd = random.Random(20261122)
+    for _ in range(150):
+        lines = [" ".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 6)))
+                 for _ in range(rnd.randint(1, 6))]
+        text = ("Council budget\n\nThe council approved the budget on Tuesday, the mayor said.\n\n"
+                + "\n\n".join(lines) + "\n")
+        html = "<html><body>" + "".join(f"<p>{l}</p>\n" for l in text.split("\n")) + "</body></html>"
+        for name, body in (("a.txt", text), ("a.md", text), ("a.html", html)):
+            result = linter.lint_decoded(name, Decoded(body, "utf-8", False, "\n"))
+            crashed = [f.message for f in result.findings if f.rule == "internal-error"]
+            assert not crashed and not result.error, (name, lines, crashed, result.error)
