@@ -9,11 +9,14 @@ The detector works in passes:
    sentence of a short paragraph when it is a sales pitch), structural shapes (e-mail-only line,
    copyright, breadcrumbs, page-title line with a domain, counters, handles, stray CMS labels,
    agency-only credit lines, menus run together with or without spaces, a named newsletter, a
-   "<Section> More" box), HTML ancestry tokens, link-only short lines;
+   "<Section> More" box, a post's meta line with its comment count or category, a gallery link,
+   a template identifier, a name with a handle, a sign-up consent box, a bare tag list),
+   HTML ancestry tokens, link-only short lines;
 2. the page's frame: a short label above the headline, a list of four or more headlines above the
-   article, an "About <Name>" box with its profile after it; then the blocks of headlines opened by
-   a "Related" / "Most read" / "Read also" heading, and long lines in capitals between the
-   paragraphs of a mixed-case article;
+   article, headlines above it that share no subject with its text, an "About <Name>" box with its
+   profile after it; then the blocks of headlines opened by a "Related" / "Most read" / "Read
+   also" heading, long lines (or calls to action) in capitals between the paragraphs of a
+   mixed-case article, and story cards that print one headline twice;
 3. neighbours: weak cues (section names, bare numbers, link-only lines) next to chrome, short
    non-prose lines sandwiched between chrome lines, any line inside a newsletter / cookie /
    comment / paywall box (same kind of chrome on both sides);
@@ -222,7 +225,7 @@ _NAME_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "del", "della", "di
                              "du", "des", "al", "el", "bin", "ben", "y", "e", "o", "ter", "ten", "zu", "mc", "mac"))
 _GALLERY = lazy_regex(r"^\d{1,3}\s*/\s*\d{1,3}$")
 _CONTACT = lazy_regex(r"^(?:write to|e-?mail|contact|reach|send|tips?|follow)\b", regex.I)
-_BIO = lazy_regex(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}(?:reporter|writer|editor|correspondent|columnist|journalist|contributor|producer|photographer|author)\b", regex.I)
+_BIO = lazy_regex(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}(?:\s+\([^()]{3,60}\))?\s+(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}(?:reporter|writer|editor|correspondent|columnist|journalist|contributor|producer|photographer|author)\b", regex.I)
 _MENU_SEP = lazy_regex(r"\s+[|•·/]\s+")
 _UNDERSCORES = re.compile(r"_{3,}")
 _BREAD_SEP = lazy_regex(r"\s[>»›]\s")
@@ -542,7 +545,7 @@ def shape_verdict(info: Info, block) -> Verdict | None:
         return Verdict("copyright", f"copyright line ({_quote(text)})")
     if digit0 and (_GALLERY.match(text) or _PAGINATION.match(text)):
         return Verdict("gallery", f"gallery counter ({_quote(text)})")
-    if has_at and n <= 30 and _CONTACT.match(text) and _EMAIL_ANY.search(text):
+    if has_at and n <= 45 and _CONTACT.match(text) and _EMAIL_ANY.search(text):
         return Verdict("author", f"author contact line ({_quote(text)})")
     if (" is " in text or " was " in text) and _BIO.match(text):
         return Verdict("author", f"author bio ({_quote(text, 40)})")
@@ -616,8 +619,55 @@ def shape_verdict(info: Info, block) -> Verdict | None:
             return Verdict("nav", f"breadcrumb trail ({_quote(text)})")
     if len(text) <= 8 and (digit0 or c0 in "+-") and _COUNTER.match(text):
         return Verdict("share", f"bare counter ({_quote(text)})", strong=False)
+    v = _post_furniture(info, text, n, c0)
+    if v is not None:
+        return v
     if block.link_text and n <= 10 and not info.terminal and block.link_text >= 0.9 * len(text.replace(" ", "")):
         return Verdict("nav", f"short line that is all link text ({_quote(text)})", strong=False)
+    return None
+
+
+_POST_COMMENTS = lazy_regex(
+    r"(?:^|[/|·•–—-]|\s)\s*\d{1,5}\s+(?:comments?|comentários?|comentarios?|commenti|kommentare?|yorum|комментари\w*|коммент\w*)"
+    r"\s*(?:[/|·•–—-]|$)", regex.I)
+_POST_LABEL = lazy_regex(
+    r"(?:^|\s[/|·•–—-]\s*)(?:tags|tagged|category|categories|categoria|categorias|categoría|kategorie|kategori|рубрика"
+    r"|posted in|filed under|publicado em|publicado en|publicado por)\s*:", regex.I)
+_GALLERY_TAIL = frozenset(("gallery", "galerie", "galería", "galeria", "galleria", "slideshow", "фотогалерея"))
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+_NAME_HANDLE = lazy_regex(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+@\w{2,30}$")
+_CONSENT = lazy_regex(
+    r"^(?:i agree|i consent|i accept|yes,? i (?:want|would like)|acepto|aceito|ich stimme|ich willige|kabul ediyorum|я согласен|я даю согласие)\b"
+    r".{0,200}\b(?:newsletters?|e-?mails?|offers|privacy policy|terms|boletín|bülten|рассылк\w*|datenschutz)", regex.I)
+_CONSENT_START = frozenset(("i ", "ye", "ac", "ic", "ka", "я "))  # _CONSENT's first letters: a cheap pre-test
+_TAG_ITEM_MAX = 4  # words in one item of a tag list
+
+
+def _post_furniture(info: Info, text: str, n: int, c0: str) -> Verdict | None:
+    """Template furniture around a post: the meta line ("Oct 12, 2018 / 0 Comments / in News"),
+    a gallery link ("<Model> Gallery"), a template identifier ("promo_box_2"), the author's name
+    with a handle, a consent checkbox, a bare tag list."""
+    if n <= 25 and not text.endswith((".", "!", "?")):
+        if _ANY_DIGIT.search(text) is not None and _POST_COMMENTS.search(text) is not None:
+            return Verdict("comments", f"post meta line with a comment count ({_quote(text)})")
+        if ":" in text and _POST_LABEL.search(text) is not None and (
+                _TIME.search(text) is not None or _MONTHS.search(text) is not None or _BYLINE.search(text) is not None
+                or " - " in text or " | " in text):
+            return Verdict("tags", f"post meta line with category or tags ({_quote(text)})")
+    words = info.words
+    if 2 <= n <= 8 and not info.terminal and words and words[-1] in _GALLERY_TAIL and text.split()[-1][:1].isupper():
+        return Verdict("gallery", f"link to a gallery ({_quote(text)})")
+    if n == 1 and "_" in text and _IDENTIFIER.fullmatch(text):
+        return Verdict("cms", f"template identifier left in the text ({_quote(text)})")
+    if 3 <= n <= 5 and "@" in text and _NAME_HANDLE.match(text):
+        return Verdict("author", f"author's name with a social handle ({_quote(text)})")
+    if n <= 60 and text[:2].lower() in _CONSENT_START and _CONSENT.match(text):
+        return Verdict("newsletter", f"consent checkbox of a sign-up form ({_quote(text)})")
+    if not info.terminal and text.count(",") >= 4 and n <= 60:
+        items = [p.strip() for p in text.split(",")]
+        if all(1 <= len(p.split()) <= _TAG_ITEM_MAX for p in items) and \
+                sum(1 for p in items if p[:1].islower()) * 2 >= len(items):
+            return Verdict("tags", f"bare list of tags ({_quote(text)})", strong=False)
     return None
 
 
@@ -812,6 +862,7 @@ def classify(article) -> dict[int, Verdict]:
     if len(run_top) >= 4 and run_top[-1] + 1 < len(infos) and infos[run_top[-1] + 1].prose:
         for i in run_top[:-2]:
             out[i] = Verdict("related", f"one of {len(run_top)} headlines listed above the article ({_quote(infos[i].text)})")
+    _cold_headlines_above(blocks, infos, out, title)
     # an "About <Name>" box after the article: the heading and the bio or company profile under it
     if len(blocks) >= 6:
         for i in range(len(blocks) // 2, len(blocks) - 1):
@@ -859,11 +910,27 @@ def classify(article) -> dict[int, Verdict]:
         lo, hi = prose_idx[0], prose_idx[-1]
         for j in range(lo + 1, hi):
             info = infos[j]
-            if j in out or info.prose or info.n < 8 or info.protected or info.text.rstrip().endswith("?"):
+            if j in out or info.prose or info.protected or info.text.rstrip().endswith("?"):
                 continue
+            if info.n < 8 and not (info.n >= 4 and info.text.rstrip().endswith("!")):
+                continue  # a short shout is a label ("BREAKING"), unless it calls to action
             if _shouting(info.text) and not _shouting(infos[j - 1].text) and not _shouting(infos[j + 1].text):
                 out[j] = Verdict("related", f"long line in capitals inside the article: a link or promo ({_quote(info.text)})")
                 weak.pop(j, None)
+    # pass 2d: story cards print their headline twice (under the picture and as the link); the
+    # article's own text never repeats a headline-shaped line a few lines further on
+    for j in range(len(blocks) - 2):
+        info = infos[j]
+        if j in out or info.prose or info.protected or info.n < 4 or info.terminal:
+            continue
+        for k in range(j + 1, min(len(blocks), j + 4)):
+            if infos[k].text == info.text and k not in out:
+                why = f"story card: the same headline twice ({_quote(info.text)})"
+                out[j] = Verdict("related", why)
+                out[k] = Verdict("related", why)
+                weak.pop(j, None)
+                weak.pop(k, None)
+                break
     # pass 3: neighbours. Word cues (section names, link-only lines) spread along a menu;
     # bare counters only count when they touch a line that is chrome on its own.
     strong = set(out)
@@ -883,6 +950,11 @@ def classify(article) -> dict[int, Verdict]:
                     ok = False  # only at the page's end, next to the site's own chrome (pass 4)
                 elif v.kind == "share":
                     ok = (i - 1) in strong or (i + 1) in strong
+                elif v.kind == "tags" and i > 0 and (e := inv.exact.get(" ".join(infos[i - 1].words))) is not None \
+                        and e.kind == "tags":
+                    ok = True  # a bare tag list under its "Tags" label
+                    out.setdefault(i - 1, Verdict("tags", f"label of the tag list ({_quote(infos[i - 1].text)})"))
+                    weak.pop(i - 1, None)
                 else:
                     ok = prev_c or next_c
                 if ok:
@@ -944,6 +1016,50 @@ def classify(article) -> dict[int, Verdict]:
 
 
 TOP_N = 5
+COLD = 0.2  # a headline sharing at most this share of its distinctive words with the article is another story's
+_STEM_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _stems(text: str, stop: set[str]) -> set[str]:
+    return {w[:5] for w in _STEM_WORD.findall(text.lower()) if w not in stop}
+
+
+def _cold_headlines_above(blocks, infos: list[Info], out: dict[int, Verdict], title) -> None:
+    """Other stories' headlines above the article: headline-shaped lines before the first paragraph
+    that share (almost) no distinctive word with the article's text. The article's own headline
+    and standfirst share its names and subject, so they stay; one cold line alone may be a cryptic
+    headline, so it takes two in the same stretch, or one next to chrome ("Most Popular")."""
+    lo = next((i for i, info in enumerate(infos) if info.prose and i not in out), 0)
+    if lo == 0:
+        return
+    stop = inventory().stopwords
+    cands = []
+    for i in range(min(lo, 14)):
+        info = infos[i]
+        if i in out or not 3 <= info.n <= 25:
+            continue
+        t = info.text.rstrip().rstrip("\"'”’»)]")
+        if info.terminal and not t.endswith(("?", "...", "…")):
+            continue
+        if (info.protected and blocks[i] is not title) or _BYLINE.match(info.text) or _is_dateline(info.text, info.n) \
+                or _has_caption_cue(info.text) or _TIME.search(info.text) or info.text.rstrip().endswith(")"):
+            continue
+        if ":" in info.text and _is_name_line(info.text.split(":", 1)[1].strip()):
+            continue  # "Muhabir: Elif Kaya": a byline under a label
+        own = _stems(info.text, stop)
+        if len(own) >= 3:
+            cands.append((i, own))
+    if not cands or (len(cands) == 1 and (cands[0][0] - 1) not in out and (cands[0][0] + 1) not in out):
+        return  # nothing that could be flagged: spare the article text a scan
+    prose = [info.text for i, info in enumerate(infos) if info.prose and i not in out]
+    if len(prose) < 3:
+        return
+    # a stem found anywhere in the text, even inside a longer word, counts as shared: errs quiet
+    body = " ".join(prose).lower()
+    cold = [i for i, own in cands if sum(1 for w in own if w in body) <= COLD * len(own)]
+    for i in cold:
+        if len(cold) >= 2 or (i - 1) in out or (i + 1) in out:
+            out[i] = Verdict("related", f"another story's headline above the article: shares no subject with it ({_quote(infos[i].text)})")
 
 
 def _label_above_headline(infos: list[Info], out: dict[int, Verdict]) -> None:

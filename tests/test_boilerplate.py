@@ -596,3 +596,74 @@ def test_section_breaks_without_words_do_not_crash_and_are_not_chrome(tmp_path):
             "The vote was unanimous, officials said.\n")
     art = build_article("a.txt", decode(text.encode()), Config())
     assert list(SiteChrome().check(art)) == []
+
+
+# -- template furniture around a post, story cards, headlines of other stories -----------------
+
+BODY_EN3 = (
+    "A spokesman for the council said the final vote would come next month, once residents had "
+    "been given a chance to comment on the plans at three public meetings in the town hall."
+)
+
+
+@pytest.mark.parametrize("line", [
+    "March 3, 2025 / 4 Comments / in Local News / by webeditor",
+    "12/03/2025 - Posted in: Politics - Tags: budget, council",
+    "Harbour Bridge Reopening Gallery",
+    "sidebar_promo_2",
+    "Dana Whitfield @danawrites",
+    "I agree that Example Media can send me its Morning Briefing newsletter.",
+    "This slideshow requires JavaScript.",
+    "Print this article",
+    "Like this article?",
+])
+def test_post_furniture_between_paragraphs_is_flagged(line):
+    text = f"Budget approved\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN2}\n"
+    assert 5 in flagged(text)
+
+
+@pytest.mark.parametrize("line", ["These links open in a new window", "Zurück zur Übersicht"])
+def test_navigation_notice_after_the_article_is_flagged(line):
+    text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{line}\n"
+    assert 7 in flagged(text)
+
+
+def test_sentence_mentioning_comments_or_a_gallery_is_quiet():
+    text = (f"Budget approved\n\n{BODY_EN}\n\nThe plan drew 40 comments from residents in its first week.\n\n"
+            f"The new photo gallery at the museum opened on Friday.\n\n{BODY_EN2}\n")
+    assert not {5, 7} & set(flagged(text))
+
+
+def test_tag_list_under_its_label_is_flagged():
+    text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\nTags\n\nbudget cuts, town council, libraries, parks, care homes\n"
+    assert {7, 9} <= set(flagged(text))
+
+
+def test_story_card_printing_its_headline_twice_is_flagged():
+    card = "Harbour ferry fares to rise in spring"
+    text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{card}\n\n{card}\n\n{BODY_EN3}\n"
+    found = flagged(text)
+    assert {7, 9} <= set(found) and "twice" in found[7]
+
+
+def test_short_call_to_action_in_capitals_is_flagged():
+    text = f"Budget approved\n\n{BODY_EN}\n\nGET THE GUIDE: FREE DOWNLOAD!\n\n{BODY_EN2}\n\n{BODY_EN3}\n"
+    assert 5 in flagged(text)
+
+
+def test_other_stories_headlines_above_the_article_are_flagged_its_own_are_not():
+    text = (
+        "Ferry operator adds winter sailings to the islands\n\n"
+        "Record catch for the trawler fleet this autumn\n\n"
+        "Council backs leaner budget as library hours shrink\n\n"
+        f"{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n"
+    )
+    found = flagged(text)
+    assert {1, 3} <= set(found) and 5 not in found
+    assert "shares no subject" in found[1]
+
+
+def test_one_unrelated_looking_headline_or_a_labelled_byline_is_quiet():
+    text = (f"A quiet revolution in the valley\n\nMuhabir: Elif Kaya\n\n5 min read\n\n"
+            f"{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n")
+    assert not {1, 3} & set(flagged(text))
