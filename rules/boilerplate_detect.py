@@ -1016,6 +1016,7 @@ def classify(article) -> dict[int, Verdict]:
 
 
 TOP_N = 5
+COOL, COOL_GAP = 0.34, 0.25  # ... or at most COOL, when the article's own headline shares this much more
 COLD = 0.2  # a headline sharing at most this share of its distinctive words with the article is another story's
 _STEM_WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -1046,6 +1047,11 @@ def _cold_headlines_above(blocks, infos: list[Info], out: dict[int, Verdict], ti
             continue
         if ":" in info.text and _is_name_line(info.text.split(":", 1)[1].strip()):
             continue  # "Muhabir: Elif Kaya": a byline under a label
+        head = info.text.split(",", 1)[0].strip()
+        if head != info.text and (_is_name_line(head) or (head.isupper() and 2 <= len(head.split()) <= 3)):
+            continue  # "Greg Beacham, AP Sports Writer", "JANE ROE, EXAMPLE NEWS": a byline with a role
+        if info.n <= 5 and has_person_name(info.text):
+            continue  # "Marta Quiroga · Madrid", "Ankara - Elif Karataş": a byline with a place
         own = _stems(info.text, stop)
         if len(own) >= 3:
             cands.append((i, own))
@@ -1056,10 +1062,21 @@ def _cold_headlines_above(blocks, infos: list[Info], out: dict[int, Verdict], ti
         return
     # a stem found anywhere in the text, even inside a longer word, counts as shared: errs quiet
     body = " ".join(prose).lower()
-    cold = [i for i, own in cands if sum(1 for w in own if w in body) <= COLD * len(own)]
+    share = {i: sum(1 for w in own if w in body) / len(own) for i, own in cands}
+    cold = [i for i in share if share[i] <= COLD]
+    why = "another story's headline above the article: shares no subject with it"
     for i in cold:
         if len(cold) >= 2 or (i - 1) in out or (i + 1) in out:
-            out[i] = Verdict("related", f"another story's headline above the article: shares no subject with it ({_quote(infos[i].text)})")
+            out[i] = Verdict("related", f"{why} ({_quote(infos[i].text)})")
+    # of several headlines above the text, the one sharing most with it is the article's own; one
+    # sharing far less is another story's, even on a related subject
+    if len(share) >= 2:
+        best = max(share, key=lambda i: (share[i], -i))
+        for i, v in share.items():
+            if i != best and i not in out and v < COOL and share[best] - v >= COOL_GAP:
+                where = "above" if i > best else "below"
+                out[i] = Verdict("related", f"another story's headline above the article: shares little with its text, "
+                                            f"unlike the headline {where} it ({_quote(infos[i].text)})")
 
 
 def _label_above_headline(infos: list[Info], out: dict[int, Verdict]) -> None:

@@ -667,3 +667,20 @@ def test_one_unrelated_looking_headline_or_a_labelled_byline_is_quiet():
     text = (f"A quiet revolution in the valley\n\nMuhabir: Elif Kaya\n\n5 min read\n\n"
             f"{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n")
     assert not {1, 3} & set(flagged(text))
+
+
+def test_related_story_headline_sharing_far_less_than_the_article_headline_is_flagged():
+    text = (
+        "Council backs leaner budget as library hours shrink\n\n"
+        "Harbour board names new chief after long search\n\n"
+        f"{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n"
+    )
+    found = flagged(text)
+    assert 3 in found and 1 not in found
+    assert "unlike the headline above it" in found[3]
+
+
+@pytest.mark.parametrize("byline", ["Marta Quiroga · Madrid", "Ankara - Elif Karataş", "Greg Holt, Staff Writer"])
+def test_byline_under_the_headline_is_not_read_as_another_story(byline):
+    text = f"Council backs leaner budget as library hours shrink\n\n{byline}\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n"
+    assert 3 not in flagged(text)
