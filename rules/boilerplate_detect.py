@@ -201,7 +201,7 @@ _HANDLE = lazy_regex(r"^@\w{2,30}$")
 _DOMAIN = lazy_regex(r"\b[\w-]+\.(?:com|net|org|co\.uk|co|ru|de|es|com\.tr|tr|it|pt|br|fr|info|io|news|tv|uk|us|ca|in|au|kr|jp|az|kz|ua|by)\b", regex.I)
 _COPYRIGHT = lazy_regex(r"^(?:(?:©|\(c\)|ⓒ)\s*(?:copyright\s*)?(?:\d{4}|\p{L}+\s+\d{4})|copyright\b|telif\b)", regex.I)
 _BREADCRUMB = lazy_regex(r"^[^>»›/|]{1,40}(?:\s+[>»›/]\s+[^>»›/|]{1,40}){1,6}$")
-_BREAD_LEAD = lazy_regex(r"^[^<>»›]{1,40}\s+[>»›]\s*$")
+_BREAD_LEAD = lazy_regex(r"^[^<>»›/]{1,40}\s+[>»›/]\s*$")
 _COUNTER = lazy_regex(r"^[\d.,\s]*\d[\d.,]*\s*[kKmMкКтТ]?\+?$")
 _SHARE_COUNT = lazy_regex(r"^[\d.,]+\s*[kKmM]?\s+(?:shares?|views?|likes?|reads?|comments?|yorum|paylaşım|просмотр\w*|коммент\w*|kommentare?|comentarios?|comentários?)$", regex.I)
 _RULE_LINE = lazy_regex(r"^[_\-=*~•·.]{3,}$")
@@ -523,7 +523,9 @@ def shape_verdict(info: Info, block) -> Verdict | None:
             if label in inventory().cms:
                 return Verdict("cms", f"stray CMS label at the start of a paragraph ({_quote(text[:colon + 1])})",
                                end=colon + 1)
-        if n <= 30 and _BIO.match(text):
+        if n <= 60 and text[:1] in "Ff" and "@" in text and _FOLLOW_HANDLE.match(text):
+            return Verdict("follow", f"follow-us line ({_quote(text)})")
+        if (n <= 30 or (n <= 60 and "@" in text and _EMAIL_ANY.search(text))) and _BIO.match(text):
             return Verdict("author", f"author bio ({_quote(text, 40)})")
         c0 = text[:1]
         if (not c0.isalnum() or c0 in "cCtT") and _COPYRIGHT.match(text):
@@ -545,7 +547,7 @@ def shape_verdict(info: Info, block) -> Verdict | None:
         return Verdict("copyright", f"copyright line ({_quote(text)})")
     if digit0 and (_GALLERY.match(text) or _PAGINATION.match(text)):
         return Verdict("gallery", f"gallery counter ({_quote(text)})")
-    if has_at and n <= 45 and _CONTACT.match(text) and _EMAIL_ANY.search(text):
+    if has_at and n <= 60 and _CONTACT.match(text) and _EMAIL_ANY.search(text):
         return Verdict("author", f"author contact line ({_quote(text)})")
     if (" is " in text or " was " in text) and _BIO.match(text):
         return Verdict("author", f"author bio ({_quote(text, 40)})")
@@ -596,7 +598,7 @@ def shape_verdict(info: Info, block) -> Verdict | None:
         return Verdict("cms", f"stray CMS label with nothing after it ({_quote(text)})")
     if digit0 and _SHARE_COUNT.match(text):
         return Verdict("share", f"share/view counter ({_quote(text)})")
-    if n <= 16 and not info.terminal and (">" in text or "»" in text or "›" in text):
+    if n <= 16 and not info.terminal and (">" in text or "»" in text or "›" in text or text.endswith(" /")):
         if _BREADCRUMB.match(text) and _BREAD_SEP.search(text):
             return Verdict("nav", f"breadcrumb trail ({_quote(text)})")
         if n <= 6 and _BREAD_LEAD.match(text):
@@ -619,6 +621,10 @@ def shape_verdict(info: Info, block) -> Verdict | None:
             return Verdict("nav", f"breadcrumb trail ({_quote(text)})")
     if len(text) <= 8 and (digit0 or c0 in "+-") and _COUNTER.match(text):
         return Verdict("share", f"bare counter ({_quote(text)})", strong=False)
+    if n <= 30 and (c0 == "O" or c0 == "o") and _ON_SITE.match(text):
+        return Verdict("related", f"link to a story on another site ({_quote(text)})")
+    if has_at and n <= 60 and (c0 == "F" or c0 == "f") and _FOLLOW_HANDLE.match(text):
+        return Verdict("follow", f"follow-us line ({_quote(text)})")
     v = _post_furniture(info, text, n, c0)
     if v is not None:
         return v
@@ -627,6 +633,8 @@ def shape_verdict(info: Info, block) -> Verdict | None:
     return None
 
 
+_ON_SITE = lazy_regex(r"^(?:more )?on\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|de|es|ru|com\.tr|fr|it|pt|br)\s*:\s+\S", regex.I)
+_FOLLOW_HANDLE = lazy_regex(r"^follow\s+@\w{2,30}\b", regex.I)
 _POST_COMMENTS = lazy_regex(
     r"(?:^|[/|·•–—-]|\s)\s*\d{1,5}\s+(?:comments?|comentários?|comentarios?|commenti|kommentare?|yorum|комментари\w*|коммент\w*)"
     r"\s*(?:[/|·•–—-]|$)", regex.I)
@@ -950,8 +958,7 @@ def classify(article) -> dict[int, Verdict]:
                     ok = False  # only at the page's end, next to the site's own chrome (pass 4)
                 elif v.kind == "share":
                     ok = (i - 1) in strong or (i + 1) in strong
-                elif v.kind == "tags" and i > 0 and (e := inv.exact.get(" ".join(infos[i - 1].words))) is not None \
-                        and e.kind == "tags":
+                elif v.kind == "tags" and i > 0 and " ".join(infos[i - 1].words) in inv.cms:
                     ok = True  # a bare tag list under its "Tags" label
                     out.setdefault(i - 1, Verdict("tags", f"label of the tag list ({_quote(infos[i - 1].text)})"))
                     weak.pop(i - 1, None)
@@ -982,6 +989,7 @@ def classify(article) -> dict[int, Verdict]:
                 out[i] = Verdict(v.kind, f"{v.why}, {where}")
                 if i > hi and v.kind != "domain":
                     edge.add(i)
+    _headline_list_after(infos, out, weak)
     # pass 5: the page around the article. After the last paragraph of prose a news story has
     # nothing but chrome; a line that is not a sentence there is a leftover teaser or link.
     body = [i for i, info in enumerate(infos) if info.prose and i not in out]
@@ -1077,6 +1085,40 @@ def _cold_headlines_above(blocks, infos: list[Info], out: dict[int, Verdict], ti
                 where = "above" if i > best else "below"
                 out[i] = Verdict("related", f"another story's headline above the article: shares little with its text, "
                                             f"unlike the headline {where} it ({_quote(infos[i].text)})")
+
+
+_LIST_BREAKS = re.compile(r"[(\[]| [–—-]{1,2} |@|\d{3}| by [A-Z]")
+
+
+def _title_cased(info: Info) -> bool:
+    """A headline in title case, as link lists print them: most longer words open with a capital,
+    no parentheses, dash separators, handles or long numbers (a schedule or a product list)."""
+    text = info.text
+    if not 3 <= info.n <= 16 or (info.terminal and not text.rstrip().endswith("?")) or info.prose:
+        return False
+    if text.count(",") > 1 or _LIST_BREAKS.search(text):
+        return False
+    long_words = [w for w in text.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(long_words) >= 2 and sum(1 for w in long_words if w[0].isupper()) >= 0.8 * len(long_words)
+
+
+def _headline_list_after(infos: list[Info], out: dict[int, Verdict], weak: dict[int, Verdict]) -> None:
+    """Three or more title-case headlines in a row after the article's last paragraph: the page's
+    list of further stories, printed without its heading."""
+    hi = next((i for i in range(len(infos) - 1, -1, -1) if infos[i].prose and i not in out), None)
+    if hi is None or hi < 2:
+        return
+    run: list[int] = []
+    for i in range(hi + 1, len(infos) + 1):
+        if i < len(infos) and (i in out or (not infos[i].protected and _title_cased(infos[i]))):
+            run.append(i)
+            continue
+        fresh = [k for k in run if k not in out]
+        if len(run) >= 3 and fresh:
+            for k in fresh:
+                out[k] = Verdict("related", f"one of {len(run)} headlines listed after the article ({_quote(infos[k].text)})")
+                weak.pop(k, None)
+        run = []
 
 
 def _label_above_headline(infos: list[Info], out: dict[int, Verdict]) -> None:

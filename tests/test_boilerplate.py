@@ -616,6 +616,11 @@ BODY_EN3 = (
     "This slideshow requires JavaScript.",
     "Print this article",
     "Like this article?",
+    "On examplepost.com: Harbour ferry fares to rise in spring",
+    "Follow @ExampleDeals on Twitter for the best offers of the week, and never miss a bargain again, "
+    "because our team checks every price by hand before it goes out to our readers.",
+    "Get access to our premium market coverage for as little as $1 a week.",
+    "Best garden tools under $50 ... SEE FULL GALLERY",
 ])
 def test_post_furniture_between_paragraphs_is_flagged(line):
     text = f"Budget approved\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN2}\n"
@@ -684,3 +689,25 @@ def test_related_story_headline_sharing_far_less_than_the_article_headline_is_fl
 def test_byline_under_the_headline_is_not_read_as_another_story(byline):
     text = f"Council backs leaner budget as library hours shrink\n\n{byline}\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n"
     assert 3 not in flagged(text)
+
+
+def test_title_case_headlines_listed_after_the_article_are_flagged():
+    text = (f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n\n"
+            "12 Strangest Town Budgets Ever Passed\n\nWhy Libraries Matter More Than Ever\n\n"
+            "The Quiet Return Of The Public Park\n")
+    found = flagged(text)
+    assert {9, 11, 13} <= set(found) and "listed after the article" in found[9]
+
+
+def test_schedule_or_credits_listed_after_the_article_are_quiet():
+    text = (f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n\n"
+            "June 29 -- Riverside Arena, Springfield\n\nJuly 2 -- Harbour Hall, Eastport\n\n"
+            "Northern Lights by Anna Berg\n")
+    assert not {9, 11, 13} & set(flagged(text))
+
+
+def test_author_bio_with_an_email_address_is_flagged():
+    bio = ("Dana Whitfield (dana@example.org) is the editor of the Harbour Gazette and has covered "
+           "local government for twelve years, from the town hall to the county courts and back again.")
+    text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{bio}\n"
+    assert 7 in flagged(text)
