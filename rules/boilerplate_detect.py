@@ -633,14 +633,15 @@ def shape_verdict(info: Info, block) -> Verdict | None:
     return None
 
 
-_ON_SITE = lazy_regex(r"^(?:more )?on\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|de|es|ru|com\.tr|fr|it|pt|br)\s*:\s+\S", regex.I)
-_FOLLOW_HANDLE = lazy_regex(r"^follow\s+@\w{2,30}\b", regex.I)
-_POST_COMMENTS = lazy_regex(
-    r"(?:^|[/|·•–—-]|\s)\s*\d{1,5}\s+(?:comments?|comentários?|comentarios?|commenti|kommentare?|yorum|комментари\w*|коммент\w*)"
-    r"\s*(?:[/|·•–—-]|$)", regex.I)
-_POST_LABEL = lazy_regex(
+# plain patterns with the stdlib engine: faster than ``regex`` on the many short lines they meet
+_ON_SITE = re.compile(r"(?:more )?on\s+(?:www\.)?[\w-]+\.(?:com|net|org|co\.uk|de|es|ru|com\.tr|fr|it|pt|br)\s*:\s+\S", re.I)
+_FOLLOW_HANDLE = re.compile(r"follow\s+@\w{2,30}\b", re.I)
+_POST_COMMENTS = re.compile(
+    r"(?<![\w.,])\d{1,5}\s+(?:comments?|comentários?|comentarios?|commenti|kommentare?|yorum|комментари\w*|коммент\w*)"
+    r"\s*(?:[/|·•–—-]|$)", re.I)
+_POST_LABEL = re.compile(
     r"(?:^|\s[/|·•–—-]\s*)(?:tags|tagged|category|categories|categoria|categorias|categoría|kategorie|kategori|рубрика"
-    r"|posted in|filed under|publicado em|publicado en|publicado por)\s*:", regex.I)
+    r"|posted in|filed under|publicado em|publicado en|publicado por)\s*:", re.I)
 _GALLERY_TAIL = frozenset(("gallery", "galerie", "galería", "galeria", "galleria", "slideshow", "фотогалерея"))
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 _NAME_HANDLE = lazy_regex(r"^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s+@\w{2,30}$")
