@@ -33,11 +33,15 @@ class SiteChrome(Rule):
     closing sentence of a short paragraph that is a sales pitch) matches a phrase inventory in one
     of the desk's languages, when its shape is unmistakable (e-mail only, "Home > World > Asia",
     "© 2024 ...", an agency-only credit such as "By Staff Reports", menu links run together as in
-    "Terms of Use Privacy Policy" or "NewsSportsWeather"), when an HTML ancestor's class/id/role
-    names a chrome container (share, newsletter, cookie, related, comment, footer, nav...), when
-    the page's frame gives it away (a list of other headlines above the article or under a
-    "Related" heading, a long line in capitals between paragraphs, an "About <Name>" profile
-    box after the story, a line inside a newsletter box), or when a weak cue (a section name, a
+    "Terms of Use Privacy Policy" or "NewsSportsWeather", a post's meta line such as
+    "12 March 2025 / 4 Comments / in Local", a gallery link, a sign-up consent box), when an HTML
+    ancestor's class/id/role names a chrome container (share, newsletter, cookie, related,
+    comment, footer, nav...), when the page's frame gives it away (a list of other headlines
+    above the article or under a "Related" heading, a headline above the article that shares
+    nothing or far less with its text than the article's own headline, three or more title-case
+    headlines after the last paragraph, a story card that prints its headline twice, a long line
+    in capitals between paragraphs, an "About <Name>" profile box after the story, a line inside
+    a newsletter box), or when a weak cue (a section name, a
     bare number, a link-only line) sits next to other chrome or outside the article's run of
     prose. Headlines, bylines naming a person, datelines, captions and subheadings are left
     alone, and so are sentences of prose that merely mention cookies or advertising.
