@@ -66,12 +66,19 @@ def load_settings(config_path: str | None, paths: list[str]):
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in SUBCOMMANDS:
-        from . import commands
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            from . import commands
 
-        return getattr(commands, argv[0])(argv[1:])
-    args = _lint_parser().parse_args(argv)
-    return lint_command(args)
+            return getattr(commands, argv[0])(argv[1:])
+        args = _lint_parser().parse_args(argv)
+        return lint_command(args)
+    except BrokenPipeError:
+        # the reader went away (`newslint ... | head`): stop quietly, as other Unix tools do;
+        # stdout goes to devnull so the interpreter's final flush cannot fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what the shell reports for a tool stopped this way
 
 
 def lint_command(args) -> int:

@@ -369,3 +369,19 @@ def test_timings_go_to_stderr_per_rule(desk):
     json.loads(proc.stdout)  # stdout stays machine-readable
     rows = {line.split()[0] for line in proc.stderr.splitlines()[1:]}
     assert {"repeated-line", "bare-list-marker"} <= rows
+
+
+def test_reader_closing_the_pipe_stops_quietly():
+    import subprocess
+    import sys
+
+    # `newslint explain site-chrome | head -0`: the reader is gone before the first write
+    r, w = os.pipe()
+    os.close(r)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "lint", "explain", "site-chrome"], stdout=w,
+                              stderr=subprocess.PIPE, cwd=ROOT, timeout=60)
+    finally:
+        os.close(w)
+    err = proc.stderr.decode()
+    assert proc.returncode == 141 and "Traceback" not in err and "Exception ignored" not in err, err
