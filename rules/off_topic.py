@@ -12,20 +12,28 @@ How it decides (helpers in rules/topic_text.py, word lists in rules/data/topic/<
   for the section's paragraphs;
 * each later paragraph gets: its share of distinctive weight found in the subject, its share
   found anywhere else in the article, the weight it brings that appears nowhere else, names
-  found nowhere else, and a topic-shift connective at its start;
+  found nowhere else, and a topic-shift connective at its start; one that may stand apart also
+  gets the people it quotes by a single name ("Brannigan said", "Mr. Lindqvist") that no other
+  block names, and an "I" or "you" outside quotation marks (data lines speech:, title:, voice:);
 * verdict: the content left the subject (signal 1) and either stands apart from the rest of the
   article, far below what its other paragraphs share (signal 2), or stands a little less apart
   but interrupts a thread its neighbours carry on (2''), or opens with a topic-shift connective
   (2'; then sharing only names such as the town, plus one word, with the subject counts as
-  having left it). A third party's reaction ("X urged ...") needs the connective. New names
-  are reported but never decide;
+  having left it), or stands a little less apart and bears a trait of text lifted from another
+  story that does not depend on its vocabulary (2'''): it quotes someone by a surname the
+  article never introduced, or speaks as "I" or to "you" where no other block does. A third
+  party's reaction ("X urged ...") needs the connective. New names are reported but never
+  decide;
 * runs: two neighbours sharing words nobody else uses hide each other from "the rest"; the pair
   is measured again with both set apart;
 * quiet: short articles, roundups without subheads (most paragraphs ignore the lead, or hardly
   share words; judged without the most detached paragraph, and only a paragraph sharing no word
-  at all with a roundup whose items do share is flagged there), site chrome, embedded social
-  posts, paragraphs in another language, commentary that points back ("This development ...")
-  -- other rules own those.
+  at all with a roundup whose items do share is flagged there), site chrome (two cue words such
+  as "newsletter" and "inbox", or one in a short paragraph: a long one is prose about, say, a
+  subscription), embedded social posts, paragraphs in another language (few of its words are
+  the article language's common words, or few its function words and more another language's:
+  a box score or an ingredient list is still judged), commentary that points back ("This
+  development ...") -- other rules own those.
 """
 from __future__ import annotations
 
@@ -43,6 +51,10 @@ _EMBED_LINK = re.compile(r"pic\.twitter\.com/|instagram\.com/p/|\bt\.co/\w")
 _EMBED_SIGNATURE = re.compile(r"^[—–-]+\s*\S.{0,80}\(@\w+\)")
 _OUTSIDE_BODY = ("footer", "aside", "nav", "header", "figcaption", "figure", "related", "byline",
                  "author", "caption", "promo", "newsletter", "comment", "share", "social")
+# one cue word ("subscription", "inbox") in a paragraph longer than this is prose about it (a
+# streaming service's price), not a newsletter prompt or a copyright line: those hold two cues
+# ("Sign up for our newsletter ... your inbox") or are short
+CHROME_SHORT = 30
 LEAD_MIN_WORDS = 8  # a shorter opening paragraph is a byline, dateline or label, not the lead
 # a paragraph less apart from the article (up to BRIDGE_REST, BRIDGE_APART of the typical share)
 # still stands apart when it interrupts a thread: the blocks before and after it share at least
@@ -51,7 +63,7 @@ BRIDGE_REST, BRIDGE_APART, BRIDGE_CORE, BRIDGE_BETWEEN, BRIDGE_BESIDE = 0.2, 0.4
 ISOLATED = 0.15  # a roundup has many paragraphs sharing at most this much with the rest
 APART = 0.3  # "apart": sharing at most this fraction of what the article's paragraphs typically share
 CORE_MAX = 0.1  # ... and at most this share in words the article keeps returning to
-ROUNDUP_OUTLIER = 0.15  # in a roundup, only a paragraph sharing nothing, where items share this much
+ROUNDUP_OUTLIER = 0.2  # in a roundup, only a paragraph sharing nothing, where items share this much
 ROUNDUP_CORE = 0.15  # a roundup: most paragraphs ignore the lead and hold this little recurring vocabulary
 
 
@@ -76,6 +88,10 @@ class Para:
     between: float = 0.0  # share of the previous block's distinctive weight found in the next one
     beside: float = 1.0  # share of its own weight found in the previous or the next block (max)
     reaction: str = ""  # a reaction verb in its first sentence ("urged", "welcomed")
+    speakers: list = field(default_factory=list)  # (word, term) of people quoted by a single name
+    unintroduced: list = field(default_factory=list)  # ... whom no other block names
+    voice: str = ""  # "I" or "you" outside quotation marks
+    voice_alone: bool = False  # ... and no other block speaks so
     signals: list = field(default_factory=list)
     flagged: bool = False
     partner: int | None = None  # the neighbour it forms a run with
@@ -104,8 +120,11 @@ class OffTopicParagraph(Rule):
     lead, AND it stands apart from the rest of the article, or interrupts a thread that the
     paragraphs before and after it carry on, or opens with a topic-shift connective (after
     which sharing only a name such as the town with the lead still counts as having left the
-    subject). Tangents come in runs: a neighbour carrying on the same new subject is flagged
-    with it. One finding per paragraph, spanning its lines; the message names what the
+    subject), or stands somewhat apart and reads like text lifted from another story: it
+    quotes someone by a surname the article never introduced ("Brannigan said", "Mr.
+    Lindqvist"), or says "I" or addresses "you" outside quotation marks where no other
+    paragraph does. Tangents come in runs: a neighbour carrying on the same new subject is
+    flagged with it. One finding per paragraph, spanning its lines; the message names what the
     paragraph is about, what the article is about, and the signals.
 
     Left alone: the headline and lead; background, history, reactions, quotes and comparisons
@@ -213,17 +232,18 @@ def analyse(article, settings) -> list[Para]:
             continue
         section_subject[i] = current
     judged: list[Para] = []
+    voiced = None  # blocks that say "I" or "you" outside quotes (only computed when needed)
     for i, b in enumerate(blocks):
         if b.kind != PARAGRAPH or i <= last_lead or i in subject_idx or i in announced:
             continue
         t = terms[i]
         if len(t.weights) < settings["min_terms"]:
             continue
-        if an.foreign(t):
+        if an.foreign(t, b.text):
             continue  # another language: the foreign-language rule's business
         if b.ancestry and b.has_ancestor(*_OUTSIDE_BODY):
             continue  # HTML page furniture around the story: the boilerplate rule's business
-        if t.chrome:
+        if t.chrome and (t.chrome_cues >= 2 or t.tokens <= CHROME_SHORT or t.chrome == "©"):
             continue  # a newsletter prompt, comment policy, copyright line: boilerplate too
         nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
         if (".co" in b.text and _EMBED_LINK.search(b.text)) or ("(@" in nxt and _EMBED_SIGNATURE.match(nxt)):
@@ -235,6 +255,10 @@ def analyse(article, settings) -> list[Para]:
         # the costlier tests, only for a paragraph that may stand apart
         if p.subject_share <= settings["subject_share"] and p.rest_share <= 2 * settings["rest_share"]:
             p.reaction = an.reaction(b.text)  # a third party's reaction?
+            p.speakers, p.voice = an.speakers(b.text), an.voice(b.text)
+            if p.voice and voiced is None and p.new_weight >= settings["min_new_weight"]:
+                voiced = {j for j, x in enumerate(blocks) if an.voice(x.text)}
+            _strangers(p, {i}, where, voiced)
             if 0 < i < len(blocks) - 1 and p.rest_share <= BRIDGE_REST and p.core_share <= BRIDGE_CORE \
                     and p.new_weight >= settings["min_new_weight"]:
                 # does it interrupt a thread its neighbours carry on?
@@ -286,6 +310,11 @@ def analyse(article, settings) -> list[Para]:
                      reaction=x.reaction or an.reaction(x.block.text),
                      partner=(pair - {x.index}).pop())
             measure(y, pair, terms, where, subject | section_subject.get(x.index, set()))
+            if y.subject_share <= s_max:
+                y.speakers, y.voice = an.speakers(x.block.text), an.voice(x.block.text)
+                if y.voice and voiced is None and y.new_weight >= settings["min_new_weight"]:
+                    voiced = {j for j, z in enumerate(blocks) if an.voice(z.text)}
+                _strangers(y, pair, where, voiced)
             y.signals = signals(y, settings, typical)
             y.shared_new = sorted(shared_new, key=lambda s: (-p.terms.weights[s], s))[:3]
             again.append(y)
@@ -299,6 +328,13 @@ def analyse(article, settings) -> list[Para]:
                     y.flagged = True
                     judged[judged.index(x)] = by_index[x.index] = y
     return judged
+
+
+def _strangers(p: Para, exclude: set, where, voiced) -> None:
+    """Who and what in ``p`` the rest of the article never mentions: people quoted by a single
+    name that no other block names, and a writer's or reader's pronoun no other block uses."""
+    p.unintroduced = [w for w, s in p.speakers if not (where.get(s, exclude) - exclude)]
+    p.voice_alone = bool(p.voice) and voiced is not None and not (voiced - exclude)
 
 
 def _lead(article, blocks, terms) -> list:
@@ -434,6 +470,16 @@ def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
                                   f"typically share {typical:.0%}, and {p.beside:.0%} with the paragraphs "
                                   f"around it, which share {p.between:.0%} with each other"))
     loose_apart = p.rest_share <= 2 * r_max and p.rest_share <= 0.5 * typical
+    # two traits of a paragraph lifted from another text, independent of its vocabulary: it
+    # quotes someone by a surname the article never introduced ("Brannigan said"), or it speaks
+    # as "I" or to "you" where the report never does
+    if strict and typical > 0 and not p.reaction and loose_apart \
+            and p.new_weight >= settings["min_new_weight"]:
+        if p.unintroduced:
+            shown = ", ".join(dict.fromkeys(p.unintroduced))
+            out.append(("unintroduced", f"quotes {shown} by a single name the article never introduces"))
+        if p.voice_alone:
+            out.append(("voice", f"says '{p.voice}' where no other paragraph does"))
     if p.connective and p.rest_share <= 2 * r_max and p.rest_share < typical:
         out.append(("connective", f"opens with '{p.connective}'"))
     if p.new_entities >= 2 and not p.known_names and p.subject_share <= s_max and loose_apart \
@@ -445,15 +491,16 @@ def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
 
 def verdict(sigs, sectioned=False) -> bool:
     """Two independent signals: the content left the subject, and it stands apart from the rest
-    of the article or opens with a topic-shift connective (names found nowhere else support the
-    finding but never decide it: reactions bring new names all the time). Under subheads (a
-    roundup jumps between subjects by design) the connective is required."""
+    of the article, or opens with a topic-shift connective, or quotes a source the article never
+    introduced, or changes voice (names found nowhere else support the finding but never decide
+    it: reactions bring new names all the time). Under subheads (a roundup jumps between
+    subjects by design) the connective is required."""
     kinds = {kind for kind, _ in sigs}
     if "subject" not in kinds:
         return False
     if sectioned:
         return "connective" in kinds
-    return "rest" in kinds or "interrupts" in kinds or "connective" in kinds
+    return bool(kinds & {"rest", "interrupts", "connective", "unintroduced", "voice"})
 
 
 def message(p: Para, subject_words) -> str:

@@ -20,6 +20,10 @@ COMMON_ZIPF = 5.6  # words at least this frequent carry no topic
 UNKNOWN_ZIPF = 2.5  # rarity assumed for a word missing from the common-word list
 
 _WORD = re.compile(r"[^\W\d_]+")  # letters (stdlib re: faster than regex for this)
+# a quotation (straight, curly, single curly, angled either way or German quotes), or an opened
+# one running to the end; inside single quotes a ’ before a letter is an apostrophe ("don’t")
+_QUOTED = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|‘(?:[^’]|’(?=\w))*(?:’|$)|«[^»]*(?:»|$)'
+                     r'|»[^«]*(?:«|$)|„[^“”]*(?:[“”]|$)', re.S)
 _FIRST_SENTENCE = re.compile(r".{20,240}?[.!?](?=\s|$)", re.S)
 # a word, or a character after which a capitalised word may open a sentence or quote
 _TOKEN = re.compile(r"([^\W\d_]+)|([.!?:;…\"“”«»„‘’()\[\]—–]|(?<!\w)'|'(?!\w))")
@@ -33,12 +37,16 @@ class LangData:
     chrome_words: frozenset = frozenset()  # site-chrome cue words ...
     chrome_prefixes: tuple = ()  # ... and cue prefixes ("newsletter*")
     reactions: tuple = ()  # verbs of a third party's reaction ("urged", "welcomed", "kınadı")
+    speech: frozenset = frozenset()  # verbs that attribute a statement ("said", "sagte", "dijo")
+    titles: frozenset = frozenset()  # honorifics before a surname ("Mr", "Frau", "Sra")
+    voice: frozenset = frozenset()  # first-person singular and second-person pronouns ("I", "you")
 
 
 @lru_cache(maxsize=None)
 def lang_data(lang: str) -> LangData:
     path = os.path.join(DATA, f"{lang}.txt")
     stops, conns, back, chrome_w, chrome_p, react = set(), [], [], set(), [], []
+    words = {"speech:": set(), "title:": set(), "voice:": set()}
     try:
         with open(path, encoding="utf-8") as f:
             for raw in f:
@@ -54,6 +62,9 @@ def lang_data(lang: str) -> LangData:
                     react.append(" ".join(lower(line[len("reaction:"):], lang).split()))
                 elif line.startswith("anaphora:"):
                     back.append(" ".join(lower(line[len("anaphora:"):], lang).split()))
+                elif line.startswith(tuple(words)):
+                    key, _, rest = line.partition(":")
+                    words[key + ":"].update(lower(rest, lang).split())
                 else:
                     stops.update(lower(w, lang) for w in line.split())
     except OSError:
@@ -62,7 +73,8 @@ def lang_data(lang: str) -> LangData:
         stops.update(phrase.split())  # say nothing about the subject
     return LangData(frozenset(stops), tuple(sorted(conns, key=len, reverse=True)),
                     tuple(sorted(back, key=len, reverse=True)), frozenset(chrome_w), tuple(chrome_p),
-                    tuple(sorted(react, key=len, reverse=True)))
+                    tuple(sorted(react, key=len, reverse=True)), frozenset(words["speech:"]),
+                    frozenset(words["title:"]), frozenset(words["voice:"]))
 
 
 @lru_cache(maxsize=None)
@@ -91,6 +103,7 @@ def warm_up() -> None:
         lang_data(lang)
         common_words(lang)
         _word_cache(lang)
+        _voice_pattern(lang)
 
 
 def lower(text: str, lang: str) -> str:
@@ -116,6 +129,16 @@ def guess_language(article) -> str:
 
 
 @lru_cache(maxsize=None)
+def _voice_pattern(lang: str):
+    """One regex for the language's voice pronouns (None without any)."""
+    words = lang_data(lang).voice if lang in LANGS else ()
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=None)
 def _word_cache(lang: str) -> dict:
     return {}
 
@@ -133,6 +156,7 @@ class Terms:
     known: int = 0  # of them, words on the language's common-word list
     latin: int = 0  # of them, in Latin script
     chrome: str = ""  # a site-chrome cue word it holds ("newsletter", "©"), if any
+    chrome_cues: int = 0  # distinct cue words it holds
 
     @property
     def total(self) -> float:
@@ -147,6 +171,7 @@ class Analyzer:
         self.connectives = data.connectives
         self.anaphora = data.anaphora
         self.reactions = data.reactions
+        self.speech, self.titles = data.speech, data.titles
         self.chrome_words, self.chrome_prefixes = data.chrome_words, data.chrome_prefixes
         self.common = common_words(lang) if lang and lang != "und" else {}
         # German capitalises every noun: there only a rare capitalised word passes for a name
@@ -191,7 +216,7 @@ class Analyzer:
         out = Terms()
         weights, shown, names, entities = out.weights, out.shown, out.names, out.entities
         tokens = known_n = latin_n = stops_n = 0
-        chrome_cue = ""
+        chrome_cue, cues = "", None
         word, cache = self._word, self._cache
         boundary = True  # at a sentence (or quote, bracket, dash) start
         in_name = False  # the previous token was a name: a following name joins its entity
@@ -203,6 +228,7 @@ class Analyzer:
             tokens += 1
             if chrome:
                 chrome_cue = w
+                cues = (cues or set()) | {w.lower()}
             known_n += known
             latin_n += latin
             at_start, boundary = boundary, False
@@ -230,17 +256,28 @@ class Analyzer:
                 weights[stem] = weight
         out.tokens, out.known, out.latin, out.stops = tokens, known_n, latin_n, stops_n
         out.chrome = chrome_cue or ("©" if "©" in text else "")
+        out.chrome_cues = len(cues) if cues else (1 if out.chrome else 0)
         return out
 
-    def foreign(self, t: Terms) -> bool:
+    def foreign(self, t: Terms, text: str) -> bool:
         """True when a block's words are mostly not the article's language (checked only for
-        blocks long enough to tell)."""
+        blocks long enough to tell): few of its words are the language's common words, or few
+        are its function words and another language's outnumber them."""
         if t.tokens < 12 or not self.stops:
             return False
         if self.lang == "ru":
             return t.latin > t.tokens / 2
+        if t.known < 0.75 * t.tokens:
+            return True
         floor = 0.02 if self.lang == "tr" else 0.1
-        return t.stops < floor * t.tokens or t.known < 0.75 * t.tokens
+        if t.stops >= floor * t.tokens:
+            return False
+        # few function words of its own: another language's, or hardly any at all (a box score,
+        # a recipe's ingredient line), which is still this language ("Ben Hart 1 goal" holds
+        # Turkish "ben" by chance: it takes two)
+        words = _WORD.findall(lower(text, self.lang))
+        return any(sum(1 for w in words if w in lang_data(other).stops) > max(1, t.stops)
+                   for other in LANGS if other != self.lang)
 
     def connective(self, text: str) -> str:
         """The topic-shift connective opening ``text``, or ''."""
@@ -261,6 +298,62 @@ class Analyzer:
         for r in self.reactions:
             if f" {r} " in words:
                 return r
+        return ""
+
+    def speakers(self, text: str) -> list:
+        """(word, term) of the people ``text`` quotes by a single name ("Brannigan said", "...,"
+        said Okafor", "Mr. Lindqvist") without introducing them: news copy names someone in full
+        ("Harbor Bank analyst Petra Novak") before it uses the surname alone. A name next to
+        another capitalised word is a full name, and a single name the text also gives in full
+        is introduced."""
+        if not self.speech:
+            return []
+        toks = _TOKEN.findall(text)
+        full, found = set(), {}
+        for i, (w, _) in enumerate(toks):
+            if not w or w[0].islower():
+                continue
+            before = toks[i - 1][0] if i else ""
+            after = toks[i + 1][0] if i + 1 < len(toks) else ""
+            lb = lower(before, self.lang)
+            titled = lb in self.titles or (i >= 2 and toks[i - 1][1] == "." and
+                                           lower(toks[i - 2][0], self.lang) in self.titles)
+            if (before[:1].isupper() and not titled) or after[:1].isupper():
+                full.add(w)
+                continue
+            if len(w) < 3:
+                continue
+            # "Brannigan said", "Mr. Lindqvist", or a quote's attribution: '..." said Okafor' (not
+            # "Dunmore said Keller was ...", where Keller is spoken about)
+            inverted = (i >= 2 and lb in self.speech and not toks[i - 2][0]
+                        and toks[i - 2][1] not in ".!?")
+            if titled or inverted or lower(after, self.lang) in self.speech:
+                found.setdefault(w, not titled and (i == 0 or bool(toks[i - 1][1])))
+        out = []
+        for w, at_start in found.items():
+            if w in full:
+                continue
+            _, _, stop, stem, _, z, cap, upper, _ = self._cache.get(w) or self._word(w)
+            if not cap or stem is None or stop:
+                continue
+            # opening a sentence, a capitalised word is a name if rare; in English also one that
+            # is not a common noun's plural ("Lindqvist said", not "Lawmakers said")
+            if at_start and z > UNKNOWN_ZIPF and not upper and (
+                    self.lang != "en" or w[-1:] == "s" and lower(w[:-1], self.lang) in self.common):
+                continue
+            out.append((w, stem))
+        return out
+
+    def voice(self, text: str) -> str:
+        """A first-person singular or second-person pronoun outside quotation marks ("you", "I"):
+        the text speaks as a writer or to the reader, not as a report; '' if none."""
+        pattern = _voice_pattern(self.lang)
+        if pattern is None or not pattern.search(text):  # the common case: no such word at all
+            return ""
+        for m in pattern.finditer(_QUOTED.sub(" ", text)):
+            w = m.group()
+            if len(w) > 1 or w.isupper():  # English "I", not a stray "i"
+                return w
         return ""
 
     def _opener(self, text: str, phrases) -> str:

@@ -259,6 +259,70 @@ def test_paragraph_interrupting_its_neighbours_thread_is_flagged():
     assert found == []
 
 
+
+# a tangent sharing a few words with the article (too many for the plain "apart" test), told by
+# a source it never introduces, or in a voice the report never uses
+TITAN = ("Methane rain falls on the northern lakes of Titan far more often than models predicted, "
+         "Brannigan said. The mission team will watch the lakes closely through the summer and publish "
+         "monthly figures on the rain.")
+HOLIDAY = ("If you are planning a winter holiday, book your flights early: airlines publish their "
+           "cheapest fares in the autumn, and you can watch prices closely with a free alert that "
+           "emails you daily.")
+
+
+def test_tangent_quoting_a_source_the_article_never_introduced_is_flagged():
+    art, found = findings(BODY[:2] + [TITAN] + BODY[2:])
+    assert lines_of(art, found) == [TITAN[:40]]
+    assert "quotes Brannigan by a single name the article never introduces" in found[0].message
+    # introduced in full ("said Ruth Brannigan, a planetary scientist"), the same paragraph is
+    # not apart enough on its words alone
+    introduced = TITAN.replace("Brannigan said", "said Ruth Brannigan, a planetary scientist")
+    _, found = findings(BODY[:2] + [introduced] + BODY[2:])
+    assert found == []
+
+
+def test_tangent_addressing_the_reader_in_a_report_is_flagged_but_a_column_is_not():
+    art, found = findings(BODY[:2] + [HOLIDAY] + BODY[2:])
+    assert lines_of(art, found) == [HOLIDAY[:40]]
+    assert "says 'you' where no other paragraph does" in found[0].message
+    # a writer who speaks in the first person elsewhere (a column): the voice is the article's
+    column = ("I have covered rice markets for a decade, and I have rarely seen Tokyo move this fast "
+              "on Vietnamese rice.")
+    _, found = findings(BODY[:2] + [HOLIDAY] + BODY[2:3] + [column] + BODY[3:])
+    assert found == []
+
+
+def test_single_name_speakers_and_voice_outside_quotes():
+    from rules.topic_text import Analyzer
+
+    an = Analyzer("en")
+    said = an.speakers("“It is fine,” said Okafor. Mr. Lindqvist agreed. Brannigan asked why.")
+    assert [w for w, _ in said] == ["Okafor", "Lindqvist", "Brannigan"]
+    # full names, names the text gives in full, common nouns opening a sentence, and the person
+    # spoken about ("said Keller was") are no single-name speakers
+    assert an.speakers("Police Chief Jo Marsh told reporters. Helga Strand agreed, and Helga said "
+                       "so. Lawmakers said Keller was at risk, said Peter Gray.") == []
+    assert an.voice("He said: “I am here, and you know it.”") == ""
+    assert an.voice("‘I don’t think you can,’ she said.") == ""  # an apostrophe inside ‘...’
+    assert an.voice("If you ask me, the deal is good.") == "you"
+    assert Analyzer("de").voice("Ich glaube, das reicht.") == "Ich"
+
+
+def test_long_prose_with_one_chrome_word_and_a_box_score_are_still_judged():
+    from rules.topic_text import Analyzer
+
+    # one cue word in a long paragraph is prose about a subscription, not a newsletter prompt
+    tangent = CHILE + " Both campaigns sold a monthly subscription to their rally livestreams."
+    art, found = findings(BODY[:2] + [tangent] + BODY[2:])
+    assert lines_of(art, found) == [tangent[:40]]
+    an = Analyzer("en")
+    box = ("Riverside (2-1-0): Tom Archer 2 goals, 1 assist. Leo Brandt 1 goal. Sam Ortiz 1 assist. "
+           "Max Fuller 3 saves. Ian Cole 1 assist. Ben Hart 1 goal, 2 assists. Dan Reyes 1 goal.")
+    assert not an.foreign(an.terms(box), box)  # few function words, but none of another language
+    german = ("Die Bundesregierung hat am Dienstag in Berlin neue Regeln für den Wohnungsbau "
+              "beschlossen, wie ein Sprecher des Ministeriums mitteilte, und die Länder begrüßten das.")
+    assert an.foreign(an.terms(german), german)
+
 def test_warm_up_loads_every_language():
     from rules import topic_text
 
