@@ -11,7 +11,9 @@ class LazyRegex:
     """Stands in for ``regex.compile(pattern, flags)`` (or ``re.compile`` with ``stdlib=True``)
     and compiles on the first attribute use."""
 
-    __slots__ = ("_pattern", "_flags", "_stdlib", "_compiled")
+    # no __slots__: after the first use of an attribute (``search``, ``match``...) the compiled
+    # pattern's bound method is kept in the instance's __dict__, so later calls cost what a call
+    # on the compiled pattern costs, without a trip through __getattr__
 
     def __init__(self, pattern: str, flags: int = 0, stdlib: bool = False):
         self._pattern = pattern
@@ -27,7 +29,9 @@ class LazyRegex:
             else:
                 import regex as engine
             compiled = self._compiled = engine.compile(self._pattern, self._flags)
-        return getattr(compiled, name)
+        value = getattr(compiled, name)
+        self.__dict__[name] = value
+        return value
 
 
 def lazy_regex(pattern: str, flags: int = 0) -> LazyRegex:

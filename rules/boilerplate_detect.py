@@ -393,17 +393,26 @@ def _has_caption_cue(text: str) -> bool:
     return _CAPTION_CUES.search(text.lower()) is not None
 
 
+_LONG = 45  # words: past this, only a phrase's opening words (prefix entries) can match a block
+
+
 def block_info(block, is_title: bool, inv: Inventory | None = None) -> Info:
     text = block.text
     inv = inv or inventory()
     n = len(text.split())
     if len(text) > 12 * n and not text.isascii() and _CJK.search(text):
         n = max(n, len(text) // 3)
+    last = text.rstrip().rstrip("\"'”’»)]")[-1:]
+    terminal = last != "" and last in _TERMINAL_CHARS
+    if n > _LONG:
+        # a long paragraph can only match a phrase by its opening words (a cookie banner, a
+        # pitch): unless its first word opens one, it needs no word list at all
+        head = normalize_words(text[:40])
+        if not head or head[0] not in inv.prefix_first:
+            return Info(text, [], n, terminal, True, False, False)
     # phrases are matched on whole short lines or on the opening words of longer ones
     cut = 320 if n <= 40 else 160
     words = normalize_words(text if len(text) <= cut else text[:cut])
-    last = text.rstrip().rstrip("\"'”’»)]")[-1:]
-    terminal = last != "" and last in _TERMINAL_CHARS
     if n >= 30:
         return Info(text, words, n, terminal, True, False, False)
     sentence_end = last != "" and last in _SENTENCE_CHARS
@@ -657,7 +666,9 @@ def _post_furniture(info: Info, text: str, n: int, c0: str) -> Verdict | None:
     a gallery link ("<Model> Gallery"), a template identifier ("promo_box_2"), the author's name
     with a handle, a consent checkbox, a bare tag list."""
     if n <= 25 and not text.endswith((".", "!", "?")):
-        if _ANY_DIGIT.search(text) is not None and _POST_COMMENTS.search(text) is not None:
+        low = text.lower()  # substring pre-tests: far cheaper than the patterns on every short line
+        if ("omment" in low or "oment" in low or "yorum" in low or "коммент" in low) \
+                and _POST_COMMENTS.search(text) is not None:
             return Verdict("comments", f"post meta line with a comment count ({_quote(text)})")
         if ":" in text and _POST_LABEL.search(text) is not None and (
                 _TIME.search(text) is not None or _MONTHS.search(text) is not None or _BYLINE.search(text) is not None
@@ -883,7 +894,7 @@ def classify(article) -> dict[int, Verdict]:
                 continue
             name = [w for w in m.group(1).split() if len(w) >= 3 and w.casefold() not in inv.stopwords]
             bio = infos[i + 1]
-            if not name or not bio.prose or bio.n > 120 or _reported(bio.words):
+            if not name or not bio.prose or bio.n > 120 or _reported(bio.words or normalize_words(bio.text[:160])):
                 continue
             if not any(regex.search(r"(?<!\p{L})" + regex.escape(w) + r"(?!\p{L})", bio.text) for w in name):
                 continue  # the profile names its subject, capitalised as in the heading
