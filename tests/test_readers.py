@@ -358,3 +358,13 @@ def test_article_language_from_html_lang_and_detection():
     ru = ("Городской совет утвердил бюджет на следующий год после долгих обсуждений. "
           "Мэр заявил, что строительство начнётся весной.\n")
     assert build_article("x.txt", decode(ru.encode()), Config()).language == "ru"
+
+
+def test_html_reader_leaves_css_selectors_working_for_other_code():
+    # the reader imports bs4 without soupsieve (start-up); code in the same process that selects
+    # by CSS still gets it, imported on first use
+    import lint.readers.html  # noqa: F401
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup("<div><p class='a'>x</p><p>y</p></div>", "html.parser")
+    assert [p.get_text() for p in soup.select("p.a")] == ["x"]

@@ -2,11 +2,42 @@
 from __future__ import annotations
 
 import html
+import re
+import sys
+import types
 
-import regex
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.builder import HTMLParserTreeBuilder
-from bs4.builder._htmlparser import BeautifulSoupHTMLParser
+
+class _Deferred(types.ModuleType):
+    """A module imported on its first attribute use."""
+
+    def __getattr__(self, name):
+        import importlib
+
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _import_bs4() -> None:
+    """Import bs4 without soupsieve, its CSS-selector engine, which compiles its grammar at import
+    (about a fifth of the start-up of a run on one HTML file). newslint never selects by CSS; for
+    code in the same process that does, bs4 gets a stand-in that imports soupsieve when used."""
+    if "bs4" in sys.modules or "soupsieve" in sys.modules:
+        return
+    import warnings
+
+    sys.modules["soupsieve"] = None  # makes `import soupsieve` raise ImportError, which bs4 allows
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # bs4's "soupsieve is not installed"
+            import bs4.css
+    finally:
+        del sys.modules["soupsieve"]
+    bs4.css.soupsieve = _Deferred("soupsieve")
+
+
+_import_bs4()
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag  # noqa: E402
+from bs4.builder import HTMLParserTreeBuilder  # noqa: E402
+from bs4.builder._htmlparser import BeautifulSoupHTMLParser  # noqa: E402
 
 from ..model import HEADING, LIST_ITEM, PARAGRAPH, Block, Element
 
@@ -20,10 +51,10 @@ _BLOCK = frozenset(
     "caption option hr body html center".split()
 )
 _LINK = frozenset(("a",))
-_WORDS = regex.compile(r"\S+")
+_WORDS = re.compile(r"\S+")
 
 
-_ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 def _map_columns(src: str, col: int, part: str) -> list[int]:
@@ -154,7 +185,7 @@ class _Collector:
         end_line, end_col = last_end
         tag = self.block_tag
         kind = PARAGRAPH
-        if tag is not None and regex.fullmatch(r"h[1-6]", tag.name):
+        if tag is not None and len(tag.name) == 2 and tag.name[0] == "h" and tag.name[1] in "123456":
             kind = HEADING
         elif tag is not None and tag.name == "li":
             kind = LIST_ITEM
