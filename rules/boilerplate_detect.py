@@ -39,6 +39,7 @@ from functools import lru_cache
 import regex
 
 from lint.lazyre import lazy_regex
+from lint.model import HEADING
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "boilerplate")
 LANGS = ("en", "tr", "ru", "de", "es", "pt", "it", "fr", "ja", "id")
@@ -1065,6 +1066,9 @@ def _cold_headlines_above(blocks, infos: list[Info], out: dict[int, Verdict], ti
         if (info.protected and blocks[i] is not title) or _BYLINE.match(info.text) or _is_dateline(info.text, info.n) \
                 or _has_caption_cue(info.text) or _TIME.search(info.text) or info.text.rstrip().endswith(")"):
             continue
+        b = blocks[i]
+        if b is title and b.kind == HEADING and b.marker in ("#", "h1"):
+            continue  # marked up as the page's one main heading: the article's own, however cryptic
         if ":" in info.text and _is_name_line(info.text.split(":", 1)[1].strip()):
             continue  # "Muhabir: Elif Kaya": a byline under a label
         head = info.text.split(",", 1)[0].strip()

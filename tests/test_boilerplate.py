@@ -711,3 +711,9 @@ def test_author_bio_with_an_email_address_is_flagged():
            "local government for twelve years, from the town hall to the county courts and back again.")
     text = f"Budget approved\n\n{BODY_EN}\n\n{BODY_EN2}\n\n{bio}\n"
     assert 7 in flagged(text)
+
+
+def test_cryptic_main_heading_over_a_descriptive_subtitle_is_the_article_s_own():
+    text = (f"# A quiet revolution in the valley\n\nCouncil backs leaner budget as library hours shrink\n\n"
+            f"{BODY_EN}\n\n{BODY_EN2}\n\n{BODY_EN3}\n")
+    assert 1 not in flagged(text, "a.md")

@@ -184,13 +184,13 @@ class _Collector:
         first_line, first_col = segments[0][1], segments[0][2]
         end_line, end_col = last_end
         tag = self.block_tag
-        kind = PARAGRAPH
+        kind, marker = PARAGRAPH, ""
         if tag is not None and len(tag.name) == 2 and tag.name[0] == "h" and tag.name[1] in "123456":
-            kind = HEADING
+            kind, marker = HEADING, tag.name  # "h1".."h6", as markdown's "#".."######"
         elif tag is not None and tag.name == "li":
             kind = LIST_ITEM
         block = Block(kind, text, first_line, first_col, end_line, end_col, segments=segments,
-                      ancestry=self.ancestry, link_text=link_chars)
+                      ancestry=self.ancestry, link_text=link_chars, marker=marker)
         if tag is not None and tag.sourceline is not None:
             block.source_start = (tag.sourceline, tag.sourcepos + 1)
             end = getattr(tag, "end_pos", None)
