@@ -15,6 +15,7 @@ import json
 import os
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from lint.datafiles import digest as _digest
 
@@ -25,10 +26,15 @@ LANGS = ("en", "tr", "ru", "de", "es")
 NUMBER_PATTERN = (
     r"(?<![\w.,])(?:\d{1,3}(?:(?:,\d{3})+(?:\.\d+)?|(?:\.\d{3})+(?:,\d+)?|"
     r"(?:[ \u00a0\u202f]\d{3})+(?![.,]\d{3})(?:,\d+)?)|\d+(?:[.,]\d+)?)(?!\d)")
-NUMBER = re.compile(NUMBER_PATTERN)
+# NUMBER_PATTERN opening on its first digit: a pattern that starts with a look-behind is tried at
+# every position of a text, one that starts with \d skips to the digits (3x faster on an article)
+NUMBER = re.compile(
+    r"\d(?<![\w.,]\d)(?:\d{0,2}(?:(?:,\d{3})+(?:\.\d+)?|(?:\.\d{3})+(?:,\d+)?|"
+    r"(?:[ \u00a0\u202f]\d{3})+(?![.,]\d{3})(?:,\d+)?)|\d*(?:[.,]\d+)?)(?!\d)")
 # A token: a number, a word (with an inner apostrophe), or one other character. (The
-# lookaheads only fail fast at spaces and non-digits: they change no match.)
-TOKEN = re.compile(r"(?=\S)(?:[^\W\d]\w*(?:['’]\w+)*|(?=\d)(?:" + NUMBER_PATTERN
+# lookaheads only fail fast at spaces and non-digits, and the word's repeats are possessive as
+# nothing after them could take back a character: they change no match.)
+TOKEN = re.compile(r"(?=\S)(?:[^\W\d]\w*+(?:['’]\w+)*+|(?=\d)(?:" + NUMBER_PATTERN
                    + r"|\d\w*)|[^\w\s])")
 
 
@@ -49,9 +55,17 @@ def read_sections(path: str) -> dict[str, list[str]]:
     return sections
 
 
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+
 def tokenize(text: str) -> list[tuple[str, int, int, str]]:
     """(token, start, end, lower-case token) for each token of ``text``."""
-    return [(g, m.start(), m.end(), g.lower()) for m in TOKEN.finditer(text) for g in (m.group(),)]
+    # split() gives the spaces and the tokens in turn ([space, token, space, ..., space]); their
+    # summed lengths are the offsets, with no Python step per token
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    toks = parts[1::2]
+    return list(zip(toks, offsets[0::2], offsets[1::2], map(str.lower, toks)))
 
 
 def _render(node: dict) -> str:
@@ -93,6 +107,18 @@ class PhraseSet:
         self.first = first
         self.wild_first = wild_first
         self.wild_prefixes = tuple(p for p, _ in wild_first)
+        # The last token of each entry, when all are plain words (else None): no entry ends at
+        # a token that is not one of them.
+        last = [tail[-1] if tail else head for head, tails in first.items() for tail in tails]
+        plain = not wild_first and all(isinstance(t, str) and t != GAP for t in last)
+        self._last = set(last) if plain else None
+        # The first two tokens of each entry that goes on with a plain word, and the first tokens
+        # of the others: most tokens that start an entry ('the', 'a', ',' in the source phrases)
+        # are not followed by a second token of one.
+        self._pairs = {(head, tail[0]) for head, tails in first.items() for tail in tails
+                       if tail and isinstance(tail[0], str) and tail[0] != GAP}
+        self._loose = {head for head, tails in first.items() for tail in tails
+                       if not tail or not isinstance(tail[0], str) or tail[0] == GAP}
 
     def raw(self) -> list:
         """The compiled entries as plain JSON data (see ``from_raw``)."""
@@ -166,13 +192,19 @@ class PhraseSet:
 
     def match(self, tokens, i) -> int:
         """End index of the longest entry starting at ``i``, or -1."""
-        if i >= len(tokens) or not self.may_start(tokens[i]):
+        if i >= len(tokens):
+            return -1
+        t = tokens[i][0] if self.case else tokens[i][3]
+        if t not in self.first and not (self.wild_prefixes and t.startswith(self.wild_prefixes)):
             return -1  # no entry starts with this token
         ends = self.ends(tokens, i)
         return max(ends) if ends else -1
 
     def ending_at(self, tokens, j, reach: int = 6) -> int:
         """Start index of the longest entry that ends exactly at token ``j``, or -1."""
+        if self._last is not None and 0 < j <= len(tokens) \
+                and (tokens[j - 1][0] if self.case else tokens[j - 1][3]) not in self._last:
+            return -1  # no entry ends with the token before j
         best = -1
         for i in range(max(0, j - reach), j):
             if self.may_start(tokens[i]) and j in self.ends(tokens, i):
@@ -183,12 +215,18 @@ class PhraseSet:
     def search(self, tokens, lo=0, hi=None):
         hi = len(tokens) if hi is None else hi
         first, wild, col = self.first, self.wild_prefixes, 0 if self.case else 3
+        pairs, loose, n = self._pairs, self._loose, len(tokens)
         for i in range(lo, hi):
             t = tokens[i][col]
-            if t in first or (wild and t.startswith(wild)):
-                ends = self.ends(tokens, i)
-                if ends:
-                    yield i, max(ends)
+            if t in first:
+                if t not in loose and (t, tokens[i + 1][col] if i + 1 < n else None) not in pairs \
+                        and not (wild and t.startswith(wild)):
+                    continue  # no entry goes on with the next token
+            elif not (wild and t.startswith(wild)):
+                continue
+            ends = self.ends(tokens, i)
+            if ends:
+                yield i, max(ends)
 
 
 class WordSet:
@@ -204,6 +242,7 @@ class WordSet:
             else:
                 self.exact.add(e)
         self.prefixes = tuple(sorted(prefixes))
+        self._many = Prefixes(self.prefixes) if len(self.prefixes) >= Prefixes.MANY else None
 
     def raw(self) -> list:
         return [sorted(self.exact), list(self.prefixes)]
@@ -212,11 +251,35 @@ class WordSet:
     def from_raw(cls, raw) -> "WordSet":
         self = cls.__new__(cls)
         self.exact, self.prefixes = set(raw[0]), tuple(raw[1])
+        self._many = Prefixes(self.prefixes) if len(self.prefixes) >= Prefixes.MANY else None
         return self
 
     def __contains__(self, word: str) -> bool:
         w = word.lower()
-        return w in self.exact or (bool(self.prefixes) and w.startswith(self.prefixes))
+        if w in self.exact:
+            return True
+        if self._many is not None:
+            return self._many(w)
+        return bool(self.prefixes) and w.startswith(self.prefixes)
+
+
+class Prefixes:
+    """``word.startswith(prefixes)``; many prefixes are tried as one pattern, compiled on first
+    use (str.startswith tries them one by one: slower from about MANY on)."""
+
+    MANY = 40
+    __slots__ = ("prefixes", "_match")
+
+    def __init__(self, prefixes: tuple):
+        self.prefixes = prefixes
+        self._match = None
+
+    def __call__(self, word: str) -> bool:
+        if len(self.prefixes) < self.MANY:
+            return bool(self.prefixes) and word.startswith(self.prefixes)
+        if self._match is None:
+            self._match = re.compile(_trie_pattern(self.prefixes)).match
+        return self._match(word) is not None
 
 
 INDEX_FILE = "index.json"
@@ -351,19 +414,24 @@ def _agency_re(kind: str, names: tuple):
     """The agency-credit pattern ``kind`` over the agency ``names`` (a pattern over only the
     names a text holds finds the same credits in it, and compiles in a fraction of the time)."""
     pattern, flags = _AGENCY_PATTERNS[kind]
-    ag = _AGENCY.format("|".join(re.escape(a) for a in names))
+    ag = _AGENCY.format(_trie_pattern(names))  # as a trie: tried a letter at a time, not name by name
     return re.compile(pattern.format(ag=ag), flags)
 
 
-@lru_cache(maxsize=256)
-def _trie_re(words: tuple):
+def _trie_pattern(words) -> str:
+    """A regex matching the longest of ``words`` that starts where it is tried."""
     trie: dict = {}
     for stem in words:
         node = trie
         for ch in stem:
             node = node.setdefault(re.escape(ch), {})
         node[None] = ""
-    return re.compile(_render(trie))
+    return _render(trie)
+
+
+@lru_cache(maxsize=256)
+def _trie_re(words: tuple):
+    return re.compile(_trie_pattern(words))
 
 
 # casefold() cannot tell "I" from Turkish "İ"/"ı", nor "s" from "ſ", the way re.IGNORECASE
@@ -397,10 +465,13 @@ class Data:
         for name, raw in tables["tuples"].items():
             setattr(self, name, tuple(raw))
         self.trigger_words = frozenset(self.trigger_words)
+        self.starts_figure_word = Prefixes(self.figure_word_prefixes)
         self.triggers = tuple(sorted(self.trigger_words | set(self.trigger_prefixes)))
         self._folded_agencies = None
         self._agency_all = False  # patterns over every agency (else over those a text names)
+        self._agency_all_re: dict = {}  # kind: the pattern over every agency
         self._all_triggers_re = None  # the pattern over every trigger (else those a text holds)
+        self._trigger_heads = None  # (first letter, pattern) for every trigger, with the above
         self._footer_re = None
 
     # -- agency credits: each pattern lists only the agencies the text names -------------------
@@ -409,7 +480,9 @@ class Data:
             # warmed up, or many articles naming different agencies (a folder run): the
             # patterns over every agency, compiled once
             self._agency_all = True
-            rx = _agency_re(kind, self.agencies)
+            rx = self._agency_all_re.get(kind)
+            if rx is None:  # kept here: the cache would hash the 41 names at every call
+                rx = self._agency_all_re[kind] = _agency_re(kind, self.agencies)
             return bool(rx.match(text) if match else rx.search(text))
         if kind == "line":
             if self._folded_agencies is None:
@@ -464,12 +537,39 @@ class Data:
             return self._all_triggers_re
         return _trie_re(present)
 
+    def trigger_matches(self, lower_text: str) -> list[tuple[int, str]]:
+        """(offset, trigger) for each match of ``trigger_re_for(lower_text)``, as its finditer
+        finds them: from left to right, the longest trigger at each place, none overlapping."""
+        trie = self.trigger_re_for(lower_text)
+        if self._all_triggers_re is None or len(lower_text) < 500:
+            return [] if trie is None else [(m.start(), m.group()) for m in trie.finditer(lower_text)]
+        # The pattern over every trigger tries each of its first letters wherever one of them
+        # stands; in a long text, one pattern per first letter finds the same starts at half the
+        # cost. Taking them from the left and dropping those inside the one before gives the
+        # same matches.
+        if self._trigger_heads is None:
+            by_first: dict = {}
+            for t in self.triggers:
+                by_first.setdefault(t[0], []).append(t[1:])
+            self._trigger_heads = [(c, re.compile(re.escape(c) + "(?=(" + _trie_pattern(rest) + "))"))
+                                   for c, rest in sorted(by_first.items())]
+        starts = sorted((m.start(), c + m[1]) for c, rx in self._trigger_heads
+                        if c in lower_text for m in rx.finditer(lower_text))
+        out = []
+        end = 0
+        for i, t in starts:
+            if i >= end:
+                out.append((i, t))
+                end = i + len(t)
+        return out
+
     def warm_up(self) -> None:
         """Compile the patterns over every agency and trigger (parallel workers share them)."""
         for kind in _AGENCY_PATTERNS:
             _agency_re(kind, self.agencies)
         self._agency_all = True
         self._all_triggers_re = _trie_re(self.triggers)
+        self.trigger_matches("")
         fold("Warm up")
         self.agency_footer(_FOOTER_WORDS[0])
 
@@ -477,10 +577,7 @@ class Data:
         """The triggers of figures written in words ('doubled', 'two million') found in
         ``lower_text``, as a ``WordTriggers`` whose ``search`` looks for them in a block's
         lower-case text, or None: search the article once, then each block for the few found."""
-        trie = self.trigger_re_for(lower_text)
-        if trie is None:
-            return None
-        found = set(trie.findall(lower_text))  # substrings: cheap, then checked
+        found = {t for _, t in self.trigger_matches(lower_text)}  # substrings: cheap, then checked
         if not found:
             return None
         exact = [f for f in found if f in self.trigger_words]
@@ -501,7 +598,7 @@ def _is_word_char(ch: str) -> bool:
 
 def _at_word(text: str, sub: str, whole: bool) -> bool:
     """Whether ``sub`` occurs in ``text`` at the start of a word (and, if ``whole``, as the
-    whole word): what ``(?<!\w)sub`` or ``(?<!\w)sub(?!\w)`` would find."""
+    whole word): what ``(?<!\\w)sub`` or ``(?<!\\w)sub(?!\\w)`` would find."""
     i = text.find(sub)
     while i >= 0:
         e = i + len(sub)
@@ -522,7 +619,7 @@ class WordTriggers:
         self.found, self.rx = found, rx
 
     def search(self, lower_text: str):
-        if not any(f in lower_text for f in self.found):
+        if not any(map(lower_text.__contains__, self.found)):
             return None  # the pattern needs one of them
         return self.rx.search(lower_text)
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 import bisect
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 from lint.lazyre import lazy_re
 
-from .figures_data import NUMBER, data
+from .figures_data import NUMBER, Prefixes, data
 
 MONEY, PERCENT, COUNT, MULTIPLE = "money", "percent", "count", "multiple"
 KINDS = (MONEY, PERCENT, COUNT, MULTIPLE)
@@ -112,25 +114,44 @@ def guess_language(text: str) -> str:
                                script_counts, vote_text)
 
     sample = text[:1500]
-    scripts = script_counts(sample, latin=False)
-    others = sum(scripts.values())
-    if others < 0.25 * len(sample):
+    if sample.isascii() or len(_NOT_LATIN1.findall(sample)) < 0.25 * len(sample):
+        # under a quarter of the characters lie beyond Latin-1 (or are ª µ º), so under a
+        # quarter are letters of other scripts: Latin text, as script_counts would find
         if not has_latin_letter(sample):
             return "en"
-        scripts[LATIN] = len(sample) - others
-    if not scripts:
-        return "en"
-    main = max(scripts, key=scripts.get)
+        main = LATIN
+    else:
+        scripts = script_counts(sample, latin=False)
+        others = sum(scripts.values())
+        if others < 0.25 * len(sample):
+            if not has_latin_letter(sample):
+                return "en"
+            scripts[LATIN] = len(sample) - others
+        if not scripts:
+            return "en"
+        main = max(scripts, key=scripts.get)
     if main == CJK or main in SCRIPT_LANGUAGE:
         return vote_text(sample, languages=_GUESSED) or "en"  # the script alone decides
     table = _guess_table()
     hits: dict[str, int] = {}
-    for w, n in Counter(sample.lower().split()).items():
-        if not w[:1].isalpha():
-            w = w.strip(_STRIP)
+    words = sample.lower().split()
+    if _plain_table():
+        # each word counts as the word left when the marks around it are stripped ("the,"
+        # "(der"): the vote's rule when every listed word starts with a letter and has no mark
+        # at either end; so counted, no Python step is taken for a word that is not listed
+        counts = Counter(filter(table.__contains__, map(str.strip, words, repeat(_STRIP))))
+    else:
+        counts = Counter()
+        for w, n in Counter(words).items():
             if not w[:1].isalpha():
-                continue
-        for lang in table.get(w) or table.get(w.strip(_STRIP), ()):
+                w = w.strip(_STRIP)
+                if not w[:1].isalpha():
+                    continue
+            key = w if w in table else w.strip(_STRIP)
+            if key in table:
+                counts[key] += n
+    for w, n in counts.items():
+        for lang in table[w]:
             hits[lang] = hits.get(lang, 0) + n
     ranked = sorted(((n, l) for l, n in hits.items() if LANGUAGE_SCRIPT.get(l, LATIN) == main),
                     reverse=True)
@@ -149,7 +170,15 @@ def _guess_table() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _plain_table() -> bool:
+    """Whether every word of _guess_table() starts with a letter and has no mark at either end."""
+    return all(w[:1].isalpha() and w == w.strip(_STRIP) for w in _guess_table())
+
+
 _STRIP = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~«»“”„‘’‚‹›—–…·•'"  # the marks the engine's vote strips
+# every letter script_counts(latin=False) counts is one of these (beyond Latin-1, or ª µ º)
+_NOT_LATIN1 = re.compile(r"[^\x00-\xa9\xc0-\xff]")
 _GUESSED = ("de", "en", "es", "pt", "ru", "tr")  # the languages the figure grammar tells apart
 
 
@@ -179,11 +208,18 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTE_MARK = re.compile(r"[“”„«»\"]")
-_SINGLE_QUOTED = lazy_re(r"(?<![\w])['‘](?=\w)[^'‘’\n]{2,300}?(?<=[\w.,!?%])['’](?!\w)")
+# (the look-behind after the opening mark: a search then skips to the marks)
+_SINGLE_QUOTED = lazy_re(r"['‘](?<!\w['‘])(?=\w)[^'‘’\n]{2,300}?(?<=[\w.,!?%])['’](?!\w)")
 
 
 def _is_word(tok: str) -> bool:
     return tok[0].isalpha()
+
+
+@lru_cache(maxsize=2)
+def _after_number(figure_word_prefixes: tuple) -> Prefixes:
+    """Whether a word glued to a number can begin a figure's unit."""
+    return Prefixes(_HYPHEN_STEMS + figure_word_prefixes)
 
 
 class Scanner:
@@ -193,7 +229,7 @@ class Scanner:
         """``lang``: an ISO code, or a function returning one (called once, when first needed)."""
         self.d = data()
         self._lang = lang
-        self._after_prefixes = _HYPHEN_STEMS + self.d.figure_word_prefixes
+        self._starts_after_number = _after_number(self.d.figure_word_prefixes)
 
     @property
     def lang(self) -> str:
@@ -206,11 +242,11 @@ class Scanner:
         """A cheap look at the characters around each number: False when none of them can be
         a figure (years, dates, '55-inch', '2 tsp.', 'at 9 Green Street'), so that most
         number-bearing paragraphs are never tokenized."""
-        if not DIGIT.search(text):
-            return False
+        if text.isascii() and not any(map(text.__contains__, "0123456789")):
+            return False  # no number (faster found so than by the scan below)
         d = self.d
         n = len(text)
-        after_prefixes = self._after_prefixes
+        starts_after_number = self._starts_after_number
         german_only = False  # a number before a capitalised word: a count only in German
         for m in NUMBER.finditer(text):
             s, e = m.span()
@@ -227,7 +263,7 @@ class Scanner:
                 return True
             if ch == "-" or ch.isalpha():
                 wm = _WORD.match(text, e + (ch == "-"))
-                if wm and wm.group().lower().startswith(after_prefixes):
+                if wm and starts_after_number(wm.group().lower()):
                     return True
                 continue
             if ch in " \u00a0\u202f":
@@ -238,7 +274,7 @@ class Scanner:
                     continue
                 w = wm.group()
                 lw = w.lower()
-                if lw.startswith(d.figure_word_prefixes) or lw in d.post_approx:
+                if d.starts_figure_word(lw) or lw in d.post_approx:
                     return True
                 if w in d.stop or w in d.noncount:
                     continue
@@ -286,7 +322,7 @@ class Scanner:
                 skip_until = fig.end
         if words:
             self._word_figures(text, tokens, heading, out)
-        if out and sum(1 for t in tokens if t[3] in d.recipe_measures) >= 2:
+        if out and sum(map(d.recipe_measures.__contains__, map(itemgetter(3), tokens))) >= 2:
             return []  # a recipe or a spec sheet: its quantities are not news figures
         out.sort(key=lambda f: f.start)
         return out
@@ -301,10 +337,9 @@ class Scanner:
         if len(low) != len(text):  # 'İ' lower-cases to two characters: offsets would drift
             cands = range(n)
         else:
-            starts = [t[1] for t in tokens]
-            trie = d.trigger_re_for(low)
-            cands = () if trie is None else sorted({j for m in trie.finditer(low)
-                            for k in (bisect.bisect_right(starts, m.start()) - 1,)
+            starts = list(map(itemgetter(1), tokens))
+            cands = sorted({j for at, _ in d.trigger_matches(low)
+                            for k in (bisect.bisect_right(starts, at) - 1,)
                             for j in range(max(0, k - 3), k + 1)})
         i = 0
         for c in cands:

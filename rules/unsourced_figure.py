@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 
 from lint import Option, Rule, hookimpl
 from lint.lazyre import lazy_regex
@@ -81,12 +82,12 @@ class UnsourcedFigure(Rule):
         from .figures_scan import Scanner, guess_language, quote_ranges
 
         d = data()
+        blocks = article.text_blocks
+        if _article_credit(blocks, d):
+            return  # (looked at first: cheaper than the search for word triggers)
         source = article.source
         words = d.word_triggers_in(source.lower())
         if words is None and not _DIGIT.search(source):
-            return
-        blocks = article.text_blocks
-        if _article_credit(blocks, d):
             return
         scan = Scanner(lambda: _language(article, blocks, guess_language))
         kinds = set(self.settings["kinds"])
@@ -140,7 +141,7 @@ class UnsourcedFigure(Rule):
                     flags.append((ss, se, whole))
                     continue  # covered already, or too far past the last figure to matter
                 if starts is None:
-                    starts = [tk[1] for tk in tokens]
+                    starts = list(map(itemgetter(1), tokens))
                 lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
                 own = scan.has_source(tokens, lo, hi)
                 ok = whole or own or (prev_ok and scan.continues(tokens, lo))
@@ -217,10 +218,11 @@ def _speaks_for_itself(text: str, fig, spans) -> bool:
             if _FOOTNOTE.search(sentence):
                 return True
             words = _WORDS.findall(sentence)
-            mine = _first_person()
+            if not _first_person().isdisjoint(map(str.lower, words)):
+                return True
             # "I" is the pronoun after a lower-case word or at the start, not in "World War I"
-            return any(w.lower() in mine or (w == "I" and (i == 0 or words[i - 1][:1].islower()))
-                       for i, w in enumerate(words))
+            return "I" in words and any(w == "I" and (i == 0 or words[i - 1][:1].islower())
+                                        for i, w in enumerate(words))
     return False
 
 
@@ -244,7 +246,7 @@ def _is_offer_price(text: str, fig) -> bool:
     value = _whole_units(fig.text)
     if value is None:
         return False
-    short_line = len(text.split()) <= 6  # a label and a price, as in a menu or a price table
+    short_line = len(text.split(None, 6)) <= 6  # a label and a price, as in a menu or a price table
     if short_line:
         return True
     if value >= 10_000:
@@ -282,7 +284,8 @@ def _sentences(text, spans):
     spans = spans or [(0, len(text))]
     merged = []
     for s, e in spans:
-        if merged and _NUM_ORDINAL_END.search(text[merged[-1][0]:merged[-1][1]]):
+        # (the pattern ends the sentence: its last six characters are enough to look at)
+        if merged and _NUM_ORDINAL_END.search(text[max(merged[-1][0], merged[-1][1] - 6):merged[-1][1]]):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
