@@ -29,7 +29,8 @@ class UnsourcedFigure(Rule):
     (2,300 firms, 640 drones) and multiples (2.5 times, threefold, doubled), with their ranges and
     approximations ("nearly 97%"), in English, Turkish, Russian, German and Spanish number styles.
     Dates, years, times, durations, ages, ordinals, addresses, phone numbers, scores, article
-    numbers and model designations (Su-57, F-16) are not figures.
+    numbers and model designations (Su-57, F-16) are not figures, nor is a page counter (3
+    comments, 1,200 views) on a line that is not a sentence.
 
     A figure is sourced when its sentence has a reporting verb with a subject ("the ministry
     said", "dedi", "заявил", "sagte", "dijo") or a source phrase ("according to", "verilerine
@@ -171,6 +172,7 @@ class UnsourcedFigure(Rule):
                 carry_list = any(ok for _, _, ok in flags)
         for b, f, is_heading, raw_sents in pending:
             if f.kind not in kinds or (f.kind == "money" and _is_offer_price(b.text, f)) \
+                    or (f.kind == "count" and _page_counter(b.text, f)) \
                     or _speaks_for_itself(b.text, f, raw_sents):
                 continue
             if is_heading and f.key in sourced_keys:
@@ -197,6 +199,21 @@ def _price_cues() -> tuple[str, ...]:
 
 _FOOTNOTE = lazy_regex(r"\[\d{1,3}\]|\[citation")
 _WORDS = lazy_regex(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _counters() -> frozenset[str]:
+    path = os.path.join(os.path.dirname(__file__), "data", "figures", "counters.txt")
+    with open(path, encoding="utf-8") as f:
+        return frozenset(l.strip() for l in f if l.strip() and not l.startswith("#"))
+
+
+def _page_counter(text: str, fig) -> bool:
+    """A count of comments, views, shares... on a line that is no sentence: a page widget."""
+    if text.rstrip().endswith((".", "!", "?", "…")):
+        return False
+    unit = fig.text.rsplit(None, 1)[-1].lower()
+    return unit in _counters()
 
 
 @lru_cache(maxsize=1)

@@ -382,3 +382,12 @@ def test_phrase_match_with_the_second_token_check_finds_every_end():
     assert found[0] == (0, [3, 2, 3, 4, 5, 6, 7, 8, 9])  # 'in a statement' and 'in *'
     assert (4, [6, 8]) in found  # 'according to' and 'according to * data'
     assert any(toks[i][0] == "said" for i, _ in found)
+
+
+def test_page_counter_on_a_meta_line_is_quiet_but_a_count_in_a_sentence_is_judged():
+    body = ("The council approved the new market hall on Tuesday after a long debate about its "
+            "cost and the date the works would start.")
+    meta = f"Market hall approved\n\n14/03/2025 - Posted by: Newsdesk - Local - 3 comments\n\n{body}\n"
+    assert flagged(meta) == []
+    sentence = f"Market hall approved\n\n{body} The plan drew 340 comments from residents.\n"
+    assert flagged(sentence) == ["340 comments"]
