@@ -1050,7 +1050,10 @@ def _cold_headlines_above(blocks, infos: list[Info], out: dict[int, Verdict], ti
     """Other stories' headlines above the article: headline-shaped lines before the first paragraph
     that share (almost) no distinctive word with the article's text. The article's own headline
     and standfirst share its names and subject, so they stay; one cold line alone may be a cryptic
-    headline, so it takes two in the same stretch, or one next to chrome ("Most Popular")."""
+    headline, so it takes two in the same stretch, or one next to chrome ("Most Popular"). Of
+    several headlines there, one sharing far less than the best-sharing one (the article's own)
+    is another story's too, even on a related subject. Bylines, datelines, captions and a title
+    marked up as the main heading are never candidates."""
     lo = next((i for i, info in enumerate(infos) if info.prose and i not in out), 0)
     if lo == 0:
         return
@@ -1063,10 +1066,10 @@ def _cold_headlines_above(blocks, infos: list[Info], out: dict[int, Verdict], ti
         t = info.text.rstrip().rstrip("\"'”’»)]")
         if info.terminal and not t.endswith(("?", "...", "…")):
             continue
-        if (info.protected and blocks[i] is not title) or _BYLINE.match(info.text) or _is_dateline(info.text, info.n) \
+        b = blocks[i]
+        if (info.protected and b is not title) or _BYLINE.match(info.text) or _is_dateline(info.text, info.n) \
                 or _has_caption_cue(info.text) or _TIME.search(info.text) or info.text.rstrip().endswith(")"):
             continue
-        b = blocks[i]
         if b is title and b.kind == HEADING and b.marker in ("#", "h1"):
             continue  # marked up as the page's one main heading: the article's own, however cryptic
         if ":" in info.text and _is_name_line(info.text.split(":", 1)[1].strip()):
