@@ -201,9 +201,10 @@ _FOOTNOTE = lazy_regex(r"\[\d{1,3}\]|\[citation")
 _WORDS = lazy_regex(r"\w+")
 
 
-@lru_cache(maxsize=1)
-def _counters() -> frozenset[str]:
-    path = os.path.join(os.path.dirname(__file__), "data", "figures", "counters.txt")
+@lru_cache(maxsize=None)
+def _word_file(name: str) -> frozenset[str]:
+    """The words of rules/data/figures/<name>, one a line ('#' starts a comment)."""
+    path = os.path.join(os.path.dirname(__file__), "data", "figures", name)
     with open(path, encoding="utf-8") as f:
         return frozenset(l.strip() for l in f if l.strip() and not l.startswith("#"))
 
@@ -213,14 +214,7 @@ def _page_counter(text: str, fig) -> bool:
     if text.rstrip().endswith((".", "!", "?", "…")):
         return False
     unit = fig.text.rsplit(None, 1)[-1].lower()
-    return unit in _counters()
-
-
-@lru_cache(maxsize=1)
-def _first_person() -> frozenset[str]:
-    path = os.path.join(os.path.dirname(__file__), "data", "figures", "first-person.txt")
-    with open(path, encoding="utf-8") as f:
-        return frozenset(l.strip() for l in f if l.strip() and not l.startswith("#"))
+    return unit in _word_file("counters.txt")
 
 
 def _speaks_for_itself(text: str, fig, spans) -> bool:
@@ -235,7 +229,7 @@ def _speaks_for_itself(text: str, fig, spans) -> bool:
             if _FOOTNOTE.search(sentence):
                 return True
             words = _WORDS.findall(sentence)
-            if not _first_person().isdisjoint(map(str.lower, words)):
+            if not _word_file("first-person.txt").isdisjoint(map(str.lower, words)):
                 return True
             # "I" is the pronoun after a lower-case word or at the start, not in "World War I"
             return "I" in words and any(w == "I" and (i == 0 or words[i - 1][:1].islower())
