@@ -123,9 +123,11 @@ class OffTopicParagraph(Rule):
     subject), or stands somewhat apart and reads like text lifted from another story: it
     quotes someone by a surname the article never introduced ("Brannigan said", "Mr.
     Lindqvist"), or says "I" or addresses "you" outside quotation marks where no other
-    paragraph does. Tangents come in runs: a neighbour carrying on the same new subject is
-    flagged with it. One finding per paragraph, spanning its lines; the message names what the
-    paragraph is about, what the article is about, and the signals.
+    paragraph does (which also flags a paragraph of plain words, none of them found anywhere
+    else in the article: an advice column's "Are you ...?"). Tangents come in runs: a
+    neighbour carrying on the same new subject is flagged with it. One finding per paragraph,
+    spanning its lines; the message names what the paragraph is about, what the article is
+    about, and the signals.
 
     Left alone: the headline and lead; background, history, reactions, quotes and comparisons
     that still share the article's names or terms; a third party's reaction ("The minister
@@ -256,7 +258,8 @@ def analyse(article, settings) -> list[Para]:
         if p.subject_share <= settings["subject_share"] and p.rest_share <= 2 * settings["rest_share"]:
             p.reaction = an.reaction(b.text)  # a third party's reaction?
             p.speakers, p.voice = an.speakers(b.text), an.voice(b.text)
-            if p.voice and voiced is None and p.new_weight >= settings["min_new_weight"]:
+            if p.voice and voiced is None and (p.new_weight >= settings["min_new_weight"]
+                                               or p.rest_share == 0.0):
                 voiced = {j for j, x in enumerate(blocks) if an.voice(x.text)}
             _strangers(p, {i}, where, voiced)
             if 0 < i < len(blocks) - 1 and p.rest_share <= BRIDGE_REST and p.core_share <= BRIDGE_CORE \
@@ -480,6 +483,11 @@ def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
             out.append(("unintroduced", f"quotes {shown} by a single name the article never introduces"))
         if p.voice_alone:
             out.append(("voice", f"says '{p.voice}' where no other paragraph does"))
+    elif strict and typical > 0 and not p.reaction and p.rest_share == 0.0 and p.voice_alone:
+        # few distinctive words, but none of them anywhere else in the article, and a voice the
+        # report never uses: an advice column's "you" or a reader's letter spliced in
+        out.append(("voice", f"says '{p.voice}' where no other paragraph does, and shares no "
+                             f"distinctive word with the article"))
     if p.connective and p.rest_share <= 2 * r_max and p.rest_share < typical:
         out.append(("connective", f"opens with '{p.connective}'"))
     if p.new_entities >= 2 and not p.known_names and p.subject_share <= s_max and loose_apart \

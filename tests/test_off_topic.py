@@ -292,6 +292,23 @@ def test_tangent_addressing_the_reader_in_a_report_is_flagged_but_a_column_is_no
     assert found == []
 
 
+ADVICE = ("Are you a pair of old friends who would like to try something different together, but "
+          "you are not sure what you might both enjoy or where to begin?")
+
+
+def test_plain_words_paragraph_addressing_the_reader_and_sharing_nothing_is_flagged():
+    # too few rare words for the "apart" test, but not one of them is anywhere in the article,
+    # and it speaks to "you" where the report never does: an advice column spliced in
+    art, found = findings(BODY[:2] + [ADVICE] + BODY[2:])
+    assert lines_of(art, found) == [ADVICE[:40]]
+    assert "shares no distinctive word with the article" in found[0].message
+    # the same plain words in the report's own voice are left alone
+    plain = ADVICE.replace("Are you", "Were they").replace("you are", "they were") \
+        .replace("you might", "they might").replace("?", ".")
+    _, found = findings(BODY[:2] + [plain] + BODY[2:])
+    assert found == []
+
+
 def test_single_name_speakers_and_voice_outside_quotes():
     from rules.topic_text import Analyzer
 
