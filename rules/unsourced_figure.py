@@ -170,7 +170,18 @@ class UnsourcedFigure(Rule):
                     pending.append((b, f, is_heading, raw_sents))
             if not in_list and text.rstrip().endswith(":"):
                 carry_list = any(ok for _, _, ok in flags)
+        if not pending or not _supported_language(article, scan):
+            return  # (a Portuguese or Indonesian page: its figure grammar is not ours)
+        chrome = _chrome_blocks(article)
+        spoken: dict[int, bool] = {}
         for b, f, is_heading, raw_sents in pending:
+            if id(b) in chrome:
+                continue  # a headline in a "More from" list, a teaser, a promo box: not the story
+            said = spoken.get(id(b))
+            if said is None:
+                said = spoken[id(b)] = _spoken(article, b, scan)
+            if said:
+                continue
             if f.kind not in kinds or (f.kind == "money" and _is_offer_price(b.text, f)) \
                     or (f.kind == "count" and _page_counter(b.text, f)) \
                     or _speaks_for_itself(b.text, f, raw_sents):
@@ -207,6 +218,63 @@ def _word_file(name: str) -> frozenset[str]:
     path = os.path.join(os.path.dirname(__file__), "data", "figures", name)
     with open(path, encoding="utf-8") as f:
         return frozenset(l.strip() for l in f if l.strip() and not l.startswith("#"))
+
+
+SUPPORTED = ("en", "tr", "ru", "de", "es")
+_DIALOGUE_LANGS = ("ru", "es", "tr")  # where a paragraph opened by a dash is direct speech
+_DIALOGUE_DASH = re.compile(r"^[—–]\s?\w|^-\s\w")
+_LABEL = lazy_regex(r"^(\w{1,9})\s?:\s")
+_EMBED_LINK = re.compile(r"pic\.twitter\.com/|instagram\.com/p/|\bt\.co/\w")
+_EMBED_SIGNATURE = re.compile(r"^[—–-]+\s*\S.{0,80}\(@\w+\)")
+
+
+def _supported_language(article, scan) -> bool:
+    """False for an article in a language the figure grammar does not know: the language set or
+    already detected, else the engine's open stop-word vote (cached on the article, shared with
+    other rules), else this rule's own guess (which tells Portuguese from Spanish)."""
+    from lint.language import declared_language, pinned_language, vote
+
+    if "language" in article.__dict__ or pinned_language(article) or declared_language(article):
+        lang = article.language
+        return not lang or lang in SUPPORTED or lang == "und"
+    voted = vote(article)
+    if voted and voted not in SUPPORTED:
+        return False
+    return scan.lang in SUPPORTED
+
+
+def _chrome_blocks(article) -> set[int]:
+    """ids of the blocks the site-chrome rule judges to be page furniture (its verdicts are
+    cached on the article, so in a run with both rules they cost nothing here)."""
+    from .boilerplate_detect import classify
+
+    blocks = article.text_blocks
+    return {id(blocks[i]) for i in classify(article) if i < len(blocks)}
+
+
+def _spoken(article, block, scan) -> bool:
+    """The block is someone's own words, not the reporter's claim: an interview's question or
+    answer ("Q: ...", "A: ...", "Ответ: ..."), a paragraph of direct speech opened by a dialogue
+    dash where that is the convention ("— Мы потеряли 30% клиентов"), or an embedded social-media
+    post (its link, or the "— Name (@handle) date" signature under it)."""
+    text = block.text
+    m = _LABEL.match(text)
+    if m and m.group(1).lower() in _word_file("interview-labels.txt"):
+        return True
+    if _DIALOGUE_DASH.match(text) and scan.lang in _DIALOGUE_LANGS:
+        return True
+    if _EMBED_LINK.search(text):
+        return True
+    blocks = article.text_blocks
+    for i, b in enumerate(blocks):
+        if b is block:
+            if i + 1 == len(blocks):
+                return False
+            # (read on the source line: a reader may take the dash for a list marker)
+            line = blocks[i + 1].line
+            raw = article.source_lines[line - 1] if 0 < line <= len(article.source_lines) else ""
+            return bool(_EMBED_SIGNATURE.match(raw.strip()))
+    return False
 
 
 def _page_counter(text: str, fig) -> bool:

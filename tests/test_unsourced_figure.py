@@ -391,3 +391,62 @@ def test_page_counter_on_a_meta_line_is_quiet_but_a_count_in_a_sentence_is_judge
     assert flagged(meta) == []
     sentence = f"Market hall approved\n\n{body} The plan drew 340 comments from residents.\n"
     assert flagged(sentence) == ["340 comments"]
+
+
+# -- text that is not the reporter's claim ------------------------------------------------------
+
+STORY = ("The port authority opened a second container terminal on Monday after three years of "
+         "building work on the northern quay.")
+
+
+def test_interview_answers_and_questions_need_no_source():
+    qa = article(STORY, "Q: Is it true that traffic through the port fell by 12% last year?",
+                 "A: We lost about 300 ships to the southern route, but the new quay brings them back.")
+    assert flagged(qa) == []
+    # the same figures stated by the reporter are judged
+    assert flagged(article(STORY, "Traffic through the port fell by 12% last year.")) == ["12%"]
+
+
+def test_russian_paragraph_opened_by_a_dialogue_dash_is_direct_speech():
+    text = ("Порт открыл новый терминал\n\n"
+            "Порт открыл второй контейнерный терминал в понедельник после трёх лет строительства "
+            "на северном причале.\n\n"
+            "— Мы потеряли почти 30% грузов за прошлый год, но новый причал их вернёт.\n")
+    assert flagged(text) == []
+    assert flagged(text.replace("— Мы потеряли", "Порт потерял")) != []
+
+
+def test_embedded_social_post_speaks_for_its_author():
+    post = "Traffic is up 40% since the new quay opened, a great day for the city! pic.twitter.com/AbC123"
+    assert flagged(article(STORY, post)) == []
+    signed = article(STORY, "Traffic is up 40% since the new quay opened, a great day for the city!",
+                     "— Harbour Master Ana Ruiz (@harbour_ana) March 3, 2025",
+                     "Work on a third terminal starts next spring.")
+    assert flagged(signed) == []
+
+
+def test_headlines_of_other_stories_listed_around_the_article_are_not_judged():
+    text = ("Second container terminal opens at the port\n\n"
+            f"{STORY} The terminal will handle ships of the largest class, the authority said.\n\n"
+            "The harbour master said the new quay would ease queues at the southern entrance, "
+            "where ships now wait up to two days.\n\n"
+            "More from Business\n\n"
+            "Lottery ticket holder wins £105m jackpot prize\n\n"
+            "Bakery chain to close 40 shops after poor summer\n")
+    assert flagged(text) == []
+
+
+def test_articles_in_languages_the_figure_grammar_does_not_know_stay_quiet():
+    pt = ("Porto abre segundo terminal\n\n"
+          "O porto abriu na segunda-feira um segundo terminal de contêineres, depois de três anos de "
+          "obras no cais norte. O movimento caiu 12% no ano passado e a nova obra custou R$ 300 "
+          "milhões aos cofres do estado, que espera recuperar o dinheiro em dez anos.\n")
+    assert flagged(pt) == []
+    assert flagged(pt, name="a.txt") == []
+    art = build_article("a.txt", decode(pt.encode("utf-8")), Config(language="es"))
+    assert list(UnsourcedFigure().check(art)) != []  # a desk that pins a language is obeyed
+
+
+def test_measures_and_game_statistics_are_not_counts():
+    assert flagged(article(STORY, "A slice of the new quay cafe's cake holds nearly 400 calories.")) == []
+    assert flagged(article(STORY, "The rookie played 61 snaps on defense in Sunday's win.")) == []
