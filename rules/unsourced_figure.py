@@ -30,7 +30,12 @@ class UnsourcedFigure(Rule):
     approximations ("nearly 97%"), in English, Turkish, Russian, German and Spanish number styles.
     Dates, years, times, durations, ages, ordinals, addresses, phone numbers, scores, article
     numbers and model designations (Su-57, F-16) are not figures, nor is a page counter (3
-    comments, 1,200 views) on a line that is not a sentence.
+    comments, 1,200 views) on a line that is not a sentence. Text that is not the reporter's
+    claim is not judged: lines the site-chrome rule calls page furniture (other stories'
+    headlines, promo boxes), an interview's questions and answers ("Q: ...", "A: ..."), a
+    paragraph of direct speech opened by a dialogue dash (Russian, Spanish, Turkish), an
+    embedded social-media post. Articles in a language the figure grammar does not know
+    (Portuguese, Italian, Indonesian...) are left alone unless the desk pins a language.
 
     A figure is sourced when its sentence has a reporting verb with a subject ("the ministry
     said", "dedi", "заявил", "sagte", "dijo") or a source phrase ("according to", "verilerine
