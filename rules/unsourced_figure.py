@@ -266,8 +266,9 @@ def _spoken(article, block, scan) -> bool:
     m = _LABEL.match(text)
     if m and m.group(1).lower() in _word_file("interview-labels.txt"):
         return True
-    if _DIALOGUE_DASH.match(text) and scan.lang in _DIALOGUE_LANGS:
-        return True
+    if scan.lang in _DIALOGUE_LANGS and (_DIALOGUE_DASH.match(text)
+                                         or _DIALOGUE_DASH.match(_source_line(article, block))):
+        return True  # (on the source line too: a reader may take the dash for a list marker)
     if _EMBED_LINK.search(text):
         return True
     blocks = article.text_blocks
@@ -275,11 +276,14 @@ def _spoken(article, block, scan) -> bool:
         if b is block:
             if i + 1 == len(blocks):
                 return False
-            # (read on the source line: a reader may take the dash for a list marker)
-            line = blocks[i + 1].line
-            raw = article.source_lines[line - 1] if 0 < line <= len(article.source_lines) else ""
-            return bool(_EMBED_SIGNATURE.match(raw.strip()))
+            return bool(_EMBED_SIGNATURE.match(_source_line(article, blocks[i + 1])))
     return False
+
+
+def _source_line(article, block) -> str:
+    """The source line a block starts on, stripped ('' when there is none)."""
+    lines = article.source_lines
+    return lines[block.line - 1].strip() if 0 < block.line <= len(lines) else ""
 
 
 def _page_counter(text: str, fig) -> bool:
