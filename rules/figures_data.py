@@ -255,12 +255,16 @@ class WordSet:
         return self
 
     def __contains__(self, word: str) -> bool:
-        w = word.lower()
-        if w in self.exact:
+        return self.has(word.lower())
+
+    def has(self, low: str) -> bool:
+        """``low in self`` for a word already in lower case (a token's fourth field): lower()
+        gives back what it is given once more, so the word need not be lowered again."""
+        if low in self.exact:
             return True
         if self._many is not None:
-            return self._many(w)
-        return bool(self.prefixes) and w.startswith(self.prefixes)
+            return self._many.test(low)
+        return bool(self.prefixes) and low.startswith(self.prefixes)
 
 
 class Prefixes:
@@ -275,6 +279,10 @@ class Prefixes:
         self._match = None
 
     def __call__(self, word: str) -> bool:
+        return self.test(word)
+
+    def test(self, word: str) -> bool:
+        """The call, as a method: called from Python code, a method costs less than a call."""
         if len(self.prefixes) < self.MANY:
             return bool(self.prefixes) and word.startswith(self.prefixes)
         if self._match is None:
@@ -471,7 +479,7 @@ class Data:
         self._agency_all = False  # patterns over every agency (else over those a text names)
         self._agency_all_re: dict = {}  # kind: the pattern over every agency
         self._all_triggers_re = None  # the pattern over every trigger (else those a text holds)
-        self._trigger_heads = None  # (first letter, pattern) for every trigger, with the above
+        self._trigger_heads = None  # (first letter, lead, pattern) per first letter, with the above
         self._footer_re = None
 
     # -- agency credits: each pattern lists only the agencies the text names -------------------
@@ -550,10 +558,9 @@ class Data:
         if self._trigger_heads is None:
             by_first: dict = {}
             for t in self.triggers:
-                by_first.setdefault(t[0], []).append(t[1:])
-            self._trigger_heads = [(c, re.compile(re.escape(c) + "(?=(" + _trie_pattern(rest) + "))"))
-                                   for c, rest in sorted(by_first.items())]
-        starts = sorted((m.start(), c + m[1]) for c, rx in self._trigger_heads
+                by_first.setdefault(t[0], []).append(t)
+            self._trigger_heads = [_head_pattern(c, ts) for c, ts in sorted(by_first.items())]
+        starts = sorted((m.start(), lead + m[1]) for c, lead, rx in self._trigger_heads
                         if c in lower_text for m in rx.finditer(lower_text))
         out = []
         end = 0
@@ -580,16 +587,36 @@ class Data:
         found = {t for _, t in self.trigger_matches(lower_text)}  # substrings: cheap, then checked
         if not found:
             return None
-        exact = [f for f in found if f in self.trigger_words]
-        prefix = [f for f in found if f not in self.trigger_words]
         if not any(_at_word(lower_text, f, f in self.trigger_words) for f in found):
             return None  # only inside other words
-        parts = []
-        if exact:
-            parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, exact)) + r")(?!\w)")
-        if prefix:
-            parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, prefix)) + ")")
-        return WordTriggers(tuple(found), re.compile("|".join(parts)))
+        found = sorted(found)
+        rx = re.compile("|".join(_word_start_pattern(f, f in self.trigger_words) for f in found))
+        return WordTriggers(tuple(found), rx)
+
+
+def _head_pattern(first: str, triggers: list) -> tuple:
+    """(first letter, lead, pattern) for the triggers that start with ``first``: the pattern
+    consumes the lead (the longest start they share, cut before ``first`` comes again) and
+    captures the rest of the longest trigger after it.
+
+    A lead of several letters is found by the engine's literal-prefix scan, not tried as a
+    pattern at each place its first letter stands. No trigger can start inside a consumed lead
+    (the lead's other letters are not ``first``), so the starts found are those found with a
+    one-letter lead."""
+    lead = os.path.commonprefix(triggers)
+    again = lead.find(first, 1)
+    if again > 0:
+        lead = lead[:again]
+    rest = _trie_pattern([t[len(lead):] for t in triggers])
+    return first, lead, re.compile(re.escape(lead) + "(?=(" + rest + "))")
+
+
+def _word_start_pattern(word: str, whole: bool) -> str:
+    """What ``(?<!\\w)word`` finds (with ``(?!\\w)`` after it if ``whole``), opening on the
+    word's first letter: a search over several of them then skips to the places where one of
+    their first letters stands instead of trying every place."""
+    first = re.escape(word[0])
+    return first + r"(?<!\w" + first + ")" + re.escape(word[1:]) + (r"(?!\w)" if whole else "")
 
 
 def _is_word_char(ch: str) -> bool:

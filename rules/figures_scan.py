@@ -20,6 +20,7 @@ from .figures_data import NUMBER, Prefixes, data
 
 MONEY, PERCENT, COUNT, MULTIPLE = "money", "percent", "count", "multiple"
 KINDS = (MONEY, PERCENT, COUNT, MULTIPLE)
+_KEY_CLASS = {PERCENT: "pct", MULTIPLE: "mult"}  # the first item of a figure's key (else "amt")
 
 # Things that hold digits but are not figures: dates, times, phone numbers, links.
 MASK = re.compile(
@@ -66,18 +67,19 @@ class Figure:
 
 def number_value(s: str) -> float:
     """The value of a number written with any of the desks' grouping and decimal marks."""
-    s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-    if "," in s and "." in s:
-        dec = "," if s.rfind(",") > s.rfind(".") else "."
-        grp = "." if dec == "," else ","
-        s = s.replace(grp, "").replace(dec, ".")
-    elif "," in s or "." in s:
-        sep = "," if "," in s else "."
-        parts = s.split(sep)
-        if len(parts) > 2 or len(parts[1]) == 3:
-            s = "".join(parts)
-        else:
-            s = parts[0] + "." + parts[1]
+    if not s.isdecimal():  # (most numbers are a plain run of digits, which float() reads as is)
+        s = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+        if "," in s and "." in s:
+            dec = "," if s.rfind(",") > s.rfind(".") else "."
+            grp = "." if dec == "," else ","
+            s = s.replace(grp, "").replace(dec, ".")
+        elif "," in s or "." in s:
+            sep = "," if "," in s else "."
+            parts = s.split(sep)
+            if len(parts) > 2 or len(parts[1]) == 3:
+                s = "".join(parts)
+            else:
+                s = parts[0] + "." + parts[1]
     try:
         return float(s)
     except ValueError:
@@ -246,17 +248,18 @@ class Scanner:
             return False  # no number (faster found so than by the scan below)
         d = self.d
         n = len(text)
-        starts_after_number = self._starts_after_number
+        starts_after_number = self._starts_after_number.test
+        starts_figure_word = d.starts_figure_word.test
         german_only = False  # a number before a capitalised word: a count only in German
+        yuzde = "ü" in text or "Ü" in text  # ("yüzde 5": the only way its "ü" is written)
         for m in NUMBER.finditer(text):
             s, e = m.span()
-            tok = m.group()
-            if not _MARK_BEFORE.isdisjoint(text[max(0, s - 2):s]) \
-                    or text[max(0, s - 6):s].lower().startswith("yüzde"):
+            if s and (text[s - 1] in _MARK_BEFORE or s > 1 and text[s - 2] in _MARK_BEFORE) \
+                    or yuzde and s >= 5 and text[max(0, s - 6):s].lower().startswith("yüzde"):
                 return True
             if e >= n:
                 continue
-            if len(tok) == 4 and tok.isdigit() and 1800 <= int(tok) <= 2100:
+            if e - s == 4 and text[s:e].isdigit() and 1800 <= int(text[s:e]) <= 2100:
                 continue  # a plain year
             ch = text[e]
             if ch in _MARK_AFTER:
@@ -274,9 +277,9 @@ class Scanner:
                     continue
                 w = wm.group()
                 lw = w.lower()
-                if d.starts_figure_word(lw) or lw in d.post_approx:
+                if starts_figure_word(lw) or d.post_approx.has(lw):
                     return True
-                if w in d.stop or w in d.noncount:
+                if d.stop.has(lw) or d.noncount.has(lw):
                     continue
                 if w[0].isupper() and not w.endswith(_DEMONYM_ENDINGS) \
                         and not (w.endswith("s") and w[:-1].isupper()):
@@ -405,9 +408,9 @@ class Scanner:
         first = k  # token index where the figure starts
         if prev and (prev[0] in d.currency_symbols or prev[0] in d.currency_codes) and s - prev[2] <= 1:
             kind, first = MONEY, k - 1
-            if k >= 2 and tokens[k - 2][2] == prev[1] and tokens[k - 2][0].lower() in d.currency_prefixes:
+            if k >= 2 and tokens[k - 2][2] == prev[1] and tokens[k - 2][3] in d.currency_prefixes:
                 first = k - 2
-        elif prev and ((prev[0] == "%" and self.lang == "tr") or prev[0] in d.percent_before):
+        elif prev and ((prev[0] == "%" and self.lang == "tr") or d.percent_before.has(prev[3])):
             kind, first = PERCENT, k - 1
         if kind is None and k and d.designators.ending_at(tokens, k, 3) >= 0:
             return None
@@ -450,7 +453,7 @@ class Scanner:
             if value < min_count or not tok.replace(",", "").replace(".", "").replace(" ", "").isdigit() \
                     or ("." in tok or "," in tok) and number_value(tok) != int(number_value(tok)):
                 return None  # counts are whole numbers
-            if prev and _is_word(prev[0]) and any(c.isupper() for c in prev[0]) \
+            if prev and _is_word(prev[0]) and any(map(str.isupper, prev[0])) \
                     and d.approximators.ending_at(tokens, k, 4) < 0:
                 return None  # a name or model with a number: AirPlay 2, Series 3, iPhone 8
             noun_end = self._count_noun(tokens, j)
@@ -471,14 +474,14 @@ class Scanner:
         a = d.approximators.ending_at(tokens, first, 4)
         if a >= 0:
             first = a
-        elif kind == COUNT and mag == 1.0 and first and tokens[first - 1][0] in d.definite:
+        elif kind == COUNT and mag == 1.0 and first and d.definite.has(tokens[first - 1][3]):
             return None  # the 27 member states
-        if kind == PERCENT and value == 100 and j < n and tokens[j][0] in d.percent_idioms:
+        if kind == PERCENT and value == 100 and j < n and d.percent_idioms.has(tokens[j][3]):
             return None  # "100 percent sure"
         start = tokens[first][1]
         end = tokens[j - 1][2]
-        cls = {PERCENT: "pct", MULTIPLE: "mult"}.get(kind, "amt")
-        return Figure(start, end, kind, (cls, round(value * mag, 6)), text[start:end])
+        return Figure(start, end, kind, (_KEY_CLASS.get(kind, "amt"), round(value * mag, 6)),
+                      text[start:end])
 
     def _unit(self, text, tokens, j, prefix_kind):
         """What follows a number at token ``j``: (kind | 'mag' | None | 'skip', next token,
@@ -487,44 +490,53 @@ class Scanner:
         n = len(tokens)
         if j >= n:
             return (None, j, 1.0)
-        tok, s, e, _low = tokens[j]
-        glued = s == tokens[j - 1][2]
-        if glued and tok in ("'", "’") and j + 1 < n and tokens[j + 1][1] == e:
-            suffix = tokens[j + 1][0].lower()
-            if suffix in TR_ORDINAL:
+        s = tokens[j][1]
+        if s == tokens[j - 1][2]:
+            glued = self._glued_unit(text, tokens, j, prefix_kind)
+            if glued is not None:
+                return glued
+        mend = d.magnitudes.match(tokens, j)
+        if mend > 0:
+            mword = text[s:tokens[mend - 1][2]]
+            return self._after_mag(tokens, mend, magnitude(mword))
+        return self._after_plain(tokens, j, 1.0, prefix_kind)
+
+    def _glued_unit(self, text, tokens, j, prefix_kind):
+        """``_unit`` for a token glued to the number ('5%', '3bn', "5'lik", '10-fold', '5.'),
+        or None when it is read as if a space stood before it."""
+        d = self.d
+        n = len(tokens)
+        tok, s, e, low = tokens[j]
+        if tok in ("'", "’") and j + 1 < n and tokens[j + 1][1] == e:
+            if tokens[j + 1][3] in TR_ORDINAL:
                 return ("skip", j, 1.0)
             j2 = j + 2  # a Turkish case ending: yüzde 5'lik, 1.700'den fazla
-            while j2 < n and tokens[j2][0] in d.post_approx:
+            while j2 < n and d.post_approx.has(tokens[j2][3]):
                 j2 += 1
             return (None, j + 2 if prefix_kind else j2, 1.0)
-        if glued and tok in ("-", "‐") and j + 1 < n and tokens[j + 1][1] == e and _is_word(tokens[j + 1][0]):
-            word = tokens[j + 1][0].lower()
+        if tok in ("-", "‐") and j + 1 < n and tokens[j + 1][1] == e and _is_word(tokens[j + 1][0]):
+            word = tokens[j + 1][3]
             for stem, k in HYPHEN_UNITS:
                 if word.startswith(stem):
                     if k == "mag":
                         return self._after_mag(tokens, j + 2, magnitude(word))
                     return (k, j + 2, 1.0)
             return ("skip", j, 1.0) if not prefix_kind else (None, j, 1.0)
-        if glued and _is_word(tok):
-            low = tok.lower()
+        if _is_word(tok):
             if low in d.glued_mags or (prefix_kind == MONEY and low in ("m", "k", "b")):
                 return self._after_mag(tokens, j + 1, magnitude(low))
             if low == "pc":
                 return (PERCENT, j + 1, 1.0)
             if low == "x":
                 return (MULTIPLE, j + 1, 1.0)
-            if low in d.count_units and not prefix_kind:
+            if d.count_units.has(low) and not prefix_kind:
                 return (COUNT, j + 1, 1.0)
             return ("skip", j, 1.0) if not prefix_kind else (None, j, 1.0)
-        if glued and tok == "." and (e >= len(text) or text[e].isspace()):
+        if tok == "." and (e >= len(text) or text[e].isspace()):
             # an ordinal (5. März) or the end of the sentence: only a marked figure counts
             if d.magnitudes.match(tokens, j) < 0:
                 return (None, j, 1.0) if prefix_kind else ("skip", j, 1.0)
-        mend = d.magnitudes.match(tokens, j)
-        if mend > 0:
-            mword = text[s:tokens[mend - 1][2]]
-            return self._after_mag(tokens, mend, magnitude(mword))
-        return self._after_plain(tokens, j, 1.0, prefix_kind)
+        return None
 
     def _after_mag(self, tokens, j, mag):
         kind, j2, _ = self._after_plain(tokens, j, mag, None, after_mag=True)
@@ -535,25 +547,23 @@ class Scanner:
         n = len(tokens)
         if j >= n:
             return (None, j, mag)
-        if tokens[j][0] == "%" or d.percent_words.match(tokens, j) > 0:
-            if not prefix_kind or prefix_kind == PERCENT:
-                end = j + 1 if tokens[j][0] == "%" else d.percent_words.match(tokens, j)
-                return (PERCENT, end, mag)
-        if tokens[j][0] in d.currency_symbols or tokens[j][0] in d.currency_codes:
+        tok = tokens[j][0]
+        end = j + 1 if tok == "%" else d.percent_words.match(tokens, j)
+        if end > 0 and (not prefix_kind or prefix_kind == PERCENT):
+            return (PERCENT, end, mag)
+        if tok in d.currency_symbols or tok in d.currency_codes:
             return (MONEY, j + 1, mag)
         cend = d.currencies.match(tokens, j)
-        if cend < 0 and tokens[j][0].lower() == "de" and (after_mag or prefix_kind):
+        if cend < 0 and tokens[j][3] == "de" and (after_mag or prefix_kind):
             cend = d.currencies.match(tokens, j + 1)
         if cend > 0:
             return (MONEY, cend, mag)
         if after_mag:
             return (None, j, mag)
-        tok = tokens[j][0]
-        if tok == "-" and j + 1 < n and tokens[j + 1][0] in d.mult_after:
+        if tok == "-" and j + 1 < n and d.mult_after.has(tokens[j + 1][3]):
             j += 1
-            tok = tokens[j][0]
-        if tok in d.mult_after:
-            low = tok.lower()
+        if d.mult_after.has(tokens[j][3]):
+            low = tokens[j][3]
             if low in ("fold", "fache", "fach", "x", "misli"):
                 return (MULTIPLE, j + 1, mag)
             nxt = tokens[j + 1][0] if j + 1 < n else ""
@@ -572,31 +582,31 @@ class Scanner:
         """Index after the counted noun that follows a bare number at token ``j``, or -1."""
         d = self.d
         n = len(tokens)
-        while j < n and tokens[j][0] in d.post_approx:
+        while j < n and d.post_approx.has(tokens[j][3]):
             j += 1
         if j >= n or not _is_word(tokens[j][0]) or tokens[j][1] - tokens[j - 1][2] > 2:
             return -1
-        w1 = tokens[j][0]
-        if w1 in d.count_units:
+        w1, low1 = tokens[j][0], tokens[j][3]
+        if d.count_units.has(low1):
             return j + 1
-        if w1 in d.stop or w1 in d.noncount:
+        if d.stop.has(low1) or d.noncount.has(low1):
             return -1
-        nxt = tokens[j + 1][0] if j + 1 < n else ""
-        if nxt and _is_word(nxt) and nxt[0].islower() and nxt not in d.stop and nxt in d.noncount \
-                and nxt not in d.count_units:
+        nxt, nlow = (tokens[j + 1][0], tokens[j + 1][3]) if j + 1 < n else ("", "")
+        if nxt and _is_word(nxt) and nxt[0].islower() and not d.stop.has(nlow) and d.noncount.has(nlow) \
+                and not d.count_units.has(nlow):
             return -1  # 11 league goals, 3 straight wins, 5 consecutive years
         if self.lang == "de":
             if w1[0].isupper():
                 return j + 1
-            if nxt and _is_word(nxt) and nxt[0].isupper() and nxt not in d.noncount:
+            if nxt and _is_word(nxt) and nxt[0].isupper() and not d.noncount.has(nlow):
                 return j + 2
             return -1
         if w1[0].islower():
             return j + 1
         if w1.endswith("s") and w1[:-1].isupper() and 2 <= len(w1) <= 6:
             return j + 1  # UAVs, NGOs
-        if nxt and _is_word(nxt) and nxt[0].islower() and nxt not in d.stop and nxt not in d.noncount \
-                and w1.endswith(_DEMONYM_ENDINGS):
+        if nxt and _is_word(nxt) and nxt[0].islower() and not d.stop.has(nlow) \
+                and not d.noncount.has(nlow) and w1.endswith(_DEMONYM_ENDINGS):
             return j + 2  # 1,700 Russian firms (not 787 Dreamliner sales, 737 Max jets)
         return -1
 
