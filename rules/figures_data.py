@@ -316,6 +316,8 @@ def build_tables(per_lang: dict, common: dict) -> dict:
         "verbs": PhraseSet(union("reporting_verbs"), case=True),
         "sources": PhraseSet(union("source_phrases")),
         "continuation": PhraseSet(union("continuation")),
+        "back_refs": PhraseSet(union("back_references")),
+        "documents": PhraseSet(union("document_nouns")),
         # -- figures
         "currencies": PhraseSet(union("currencies")),
         "percent_words": PhraseSet(union("percent_words")),
@@ -413,7 +415,10 @@ _AGENCY_PATTERNS = {
                  r"|[-–—]\s*{ag}\s*[.:]|{ag}\s*[-–—:]\s)", 0),
     "line": (r"^\W*(?:(?:source|quelle|kaynak|источник|fuente|con información de|"
              r"with reporting by|reporting by|agencies)\s*:?\s*)?{ag}"
-             r"(?:\s*[/,&;+]\s*(?:{ag}|[\w .]{{1,25}}))*\W*$", re.IGNORECASE),
+             r"(?:\s*[/,&;+]\s*(?:{ag}|[\w .]{{1,25}}))*"
+             # an agency byline with its date: "Associated Press November 19, 2019, 9:02 AM"
+             r"(?:\s+[A-Za-z]{{3,9}}\.?\s+\d{{1,2}},?\s+\d{{4}}(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?)?)?"
+             r"\W*$", re.IGNORECASE),
 }
 
 
@@ -456,7 +461,7 @@ def fold(text: str) -> str:
 
 
 _FOOTER_WORDS = ("eporting by", "contributed to this report", "Редактирование", "Con información de",
-                 "Mit Material von")
+                 "Mit Material von", "wire", "Wire")
 
 
 class Data:
@@ -528,7 +533,10 @@ class Data:
         if self._footer_re is None:
             self._footer_re = re.compile(
                 r"\b(?:(?:Additional )?[Rr]eporting by|contributed to this report|"
-                r"Редактирование|Con información de|Mit Material von)\b")
+                r"Редактирование|Con información de|Mit Material von)\b"
+                # "With Post wires", "— with wire services", "Wire services contributed"
+                r"|^\W*[Ww]ith (?:[\w.]+ ){0,2}wires?(?: services| reports)?\W*$"
+                r"|^\W*[Ww]ire (?:services|reports) contributed")
         return bool(self._footer_re.search(text))
 
     def trigger_re_for(self, lower_text: str):

@@ -602,6 +602,10 @@ class Scanner:
                 return j + 2
             return -1
         if w1[0].islower():
+            if self.lang == "en" and nxt and nlow.endswith("s") and not low1.endswith("s") \
+                    and _is_word(nxt) and nxt[0].islower() and not d.stop.has(nlow) \
+                    and not d.noncount.has(nlow):
+                return j + 2  # 5 million face masks, 400,000 state residents: the plural is the noun
             return j + 1
         if w1.endswith("s") and w1[:-1].isupper() and 2 <= len(w1) <= 6:
             return j + 1  # UAVs, NGOs
@@ -623,8 +627,9 @@ class Scanner:
                 continue  # an estimated 2,000
             p2 = tokens[i - 2][0].lower() if i - 1 > lo else ""
             nxt = tokens[_end][0].lower() if _end < hi else ""
-            if (p in d.passive_aux or (p.endswith("ly") and p2 in d.passive_aux)) and nxt != "by":
-                continue  # is estimated, was reported
+            if (p in d.passive_aux or (p.endswith("ly") and p2 in d.passive_aux)) and nxt != "by" \
+                    and not tokens[i][0].endswith("ing"):
+                continue  # is estimated, was reported (not "were expecting": progressive)
             return True
         for i in range(lo + 1, hi):
             if tokens[i][0] == "göre":
@@ -647,6 +652,16 @@ class Scanner:
         while lo < len(tokens) and tokens[lo][0] in "\"“«„(—–-":
             lo += 1
         return self.d.continuation.match(tokens, lo) > 0
+
+    def refers_back(self, tokens, lo: int, hi: int) -> bool:
+        """True when tokens[lo:hi] point back at what the sentence before reported ("2.5
+        million of these deaths", "the 4.8 percent gain that was expected")."""
+        return any(True for _ in self.d.back_refs.search(tokens, lo, hi))
+
+    def names_document(self, tokens, lo: int, hi: int) -> bool:
+        """True when tokens[lo:hi] name a document a story reports on (a report, survey, study,
+        earnings, data), as the lead of a write-up does."""
+        return any(True for _ in self.d.documents.search(tokens, lo, hi))
 
     def agency_credit(self, text: str) -> bool:
         d = self.d

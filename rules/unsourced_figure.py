@@ -15,6 +15,7 @@ from lint.model import HEADING, LIST_ITEM, PARAGRAPH
 _KINDS = ("money", "percent", "count", "multiple")
 _DIGIT = re.compile(r"\d")
 _NUM_ORDINAL_END = re.compile(r"(?<!\d)\d{1,2}\.$")
+_LEAD = 3  # body paragraphs that make the lead
 
 
 class UnsourcedFigure(Rule):
@@ -43,13 +44,18 @@ class UnsourcedFigure(Rule):
     sentence named a speaker and this one continues it ("He added ...", "The minister also
     said ..."); when the paragraph opens on its source ("According to X, ..."), which covers the
     whole paragraph; when the next sentence gives it ("That is according to the statistics
-    office."); when a lead-in ending in ':' with a source introduces the list
-    it sits in; when the paragraph or the article carries an agency credit ("(Reuters)",
-    "[TASS]", "— AFP", "dpa"); or when it restates a figure already sourced earlier in the
-    article (a headline may restate one sourced anywhere below it). Agentless passives ("it is
-    estimated", "se calcula") and adjectives ("an estimated 2,000") are not sources. A source
-    named in the middle of a paragraph covers its own sentence and the ones that continue it,
-    not every figure after it.
+    office."), or a source phrase closes a paragraph of figures ("..., according to Edmunds.");
+    when it points back at what a sourced sentence before it reported ("2.5 million of these
+    deaths"); when a lead-in ending in ':' with a source introduces the list it sits in; when
+    the paragraph before, in the lead, announces a document with a reporting verb and no figure
+    of its own ("Acme reported third-quarter earnings on Tuesday") and this paragraph gives its
+    figures; when the paragraph or the article carries an agency credit ("(Reuters)", "[TASS]",
+    "— AFP", "dpa", "With Post wires", a dated agency byline); when the text is a press release
+    (it ends in an "About <issuer>" section: the issuer speaks for itself); or when it restates
+    a figure already sourced earlier in the article (a headline or the lead may state one
+    sourced anywhere below it). Agentless passives ("it is estimated", "se calcula") and
+    adjectives ("an estimated 2,000") are not sources. A source named in the middle of a
+    paragraph covers its own sentence and the ones that continue it, not every figure after it.
 
     Bad:
         Exports are expected to hit $12 billion this year, up more than 30%.
@@ -89,7 +95,7 @@ class UnsourcedFigure(Rule):
 
         d = data()
         blocks = article.text_blocks
-        if _article_credit(blocks, d):
+        if _article_credit(blocks, d) or _press_release(blocks):
             return  # (looked at first: cheaper than the search for word triggers)
         source = article.source
         words = d.word_triggers_in(source.lower())
@@ -100,7 +106,9 @@ class UnsourcedFigure(Rule):
         min_count = self.settings["min_count"]
 
         sourced_keys: set = set()
-        pending = []  # (block, figure, is_heading, the block's sentence spans)
+        pending = []  # (block, figure, is_heading, the block's sentence spans, in the lede)
+        body = 0  # body paragraphs read so far: the first ones are the lead
+        document = False  # the paragraph before announced a document: this one gives its figures
         carry_list = False  # a sourced lead-in ending in ':' covers the list below it
         after_marker = False
         for b in article.blocks:
@@ -119,12 +127,19 @@ class UnsourcedFigure(Rule):
                 if not in_list and text.rstrip().endswith(":"):
                     carry_list = text  # judged only if a list with figures follows
                 continue
+            is_heading = b.kind == HEADING
+            in_lead = covered = False
+            if not is_heading and not in_list and text.count(" ") >= 7:  # a body paragraph
+                covered, document = document, False
+                in_lead = body < _LEAD
+                body += 1
+                # "Home Depot reported third-quarter earnings ...": the next paragraph gives them
+                document = in_lead and _announces_document(scan, text, split_sentences)
             block_words = words is not None and words.search(text.lower()) is not None
             if not block_words and not scan.may_hold(text):
                 if not in_list and text.rstrip().endswith(":"):
                     carry_list = text  # judged only if a list with figures follows
                 continue
-            is_heading = b.kind == HEADING
             tokens = tokenize(text)
             figs = scan.figures(text, tokens, heading=is_heading, min_count=min_count,
                                 words=block_words)
@@ -135,7 +150,7 @@ class UnsourcedFigure(Rule):
             if isinstance(list_carry, str):  # the lead-in of this list: does it name a source?
                 lead = tokenize(list_carry)
                 list_carry = carry_list = scan.has_source(lead, 0, len(lead))
-            whole = list_carry or scan.agency_credit(text)  # the whole block is covered
+            whole = list_carry or covered or scan.agency_credit(text)  # the whole block is covered
             flags = []
             prev_ok = False
             last = figs[-1].start
@@ -150,7 +165,8 @@ class UnsourcedFigure(Rule):
                     starts = list(map(itemgetter(1), tokens))
                 lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
                 own = scan.has_source(tokens, lo, hi)
-                ok = whole or own or (prev_ok and scan.continues(tokens, lo))
+                ok = whole or own or (prev_ok and (scan.continues(tokens, lo)
+                                                   or scan.refers_back(tokens, lo, hi)))
                 if own and i and not flags[-1][2] and not any(ss <= f.start < se for f in figs) \
                         and (scan.continues(tokens, lo) or scan.has_source_phrase(tokens, lo, hi)):
                     # "Exports rose 12%. That is according to the statistics office."
@@ -162,6 +178,14 @@ class UnsourcedFigure(Rule):
                     # continue it ("He added ...", "She also said ...") only
                     whole = True
                 prev_ok = ok
+            if len(flags) > 1 and flags[-1][2] and not any(ok for _, _, ok in flags[:-1]) \
+                    and any(flags[-1][0] <= f.start for f in figs):
+                ss, se, _ = flags[-1]
+                lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
+                if scan.has_source_phrase(tokens, lo, hi):
+                    # "Sales fell 10%. Loan rates were below 6%, according to Edmunds.": a source
+                    # closing a paragraph of figures covers the figures before it
+                    flags = [(s, e, True) for s, e, _ in flags]
             quotes = None
             for f in figs:
                 sourced = any(ss <= f.start < se and ok for ss, se, ok in flags)
@@ -172,14 +196,14 @@ class UnsourcedFigure(Rule):
                 if sourced:
                     sourced_keys.add(f.key)
                 elif f.key not in sourced_keys:  # not a restatement of a sourced figure
-                    pending.append((b, f, is_heading, raw_sents))
+                    pending.append((b, f, is_heading or in_lead, raw_sents))
             if not in_list and text.rstrip().endswith(":"):
                 carry_list = any(ok for _, _, ok in flags)
         if not pending or not _supported_language(article, scan):
             return  # (a Portuguese or Indonesian page: its figure grammar is not ours)
         chrome = _chrome_blocks(article)
         spoken: dict[int, bool] = {}
-        for b, f, is_heading, raw_sents in pending:
+        for b, f, up_top, raw_sents in pending:
             if id(b) in chrome:
                 continue  # a headline in a "More from" list, a teaser, a promo box: not the story
             said = spoken.get(id(b))
@@ -191,8 +215,8 @@ class UnsourcedFigure(Rule):
                     or (f.kind == "count" and _page_counter(b.text, f)) \
                     or _speaks_for_itself(b.text, f, raw_sents):
                 continue
-            if is_heading and f.key in sourced_keys:
-                continue  # a headline restating a figure sourced below it
+            if up_top and f.key in sourced_keys:
+                continue  # a headline or the lede stating a figure sourced below it
             line, col, end_line, end_col = b.span(f.start, f.end)
             yield self.finding(
                 article, line, col, end_line, end_col,
@@ -364,6 +388,48 @@ def _article_credit(blocks, d) -> bool:
     for b in blocks[-4:]:
         if d.agency_footer(b.text):
             return True
+    return False
+
+
+def _announces_document(scan, text, split) -> bool:
+    """A sentence of ``text`` has a reporting verb and a document, and states no figure of its
+    own ("Home Depot reported third-quarter earnings", "A Pew survey released on Monday found
+    wide gaps"): it announces what the next paragraph gives."""
+    from .figures_data import tokenize
+
+    for ss, se in split(text) or [(0, len(text))]:
+        sentence = text[ss:se]
+        if _DIGIT.search(sentence):
+            continue
+        tokens = tokenize(sentence)
+        n = len(tokens)
+        if scan.names_document(tokens, 0, n) and scan.has_source(tokens, 0, n) \
+                and not scan.has_source_phrase(tokens, 0, n):
+            return True  # (a verb: "according to data from X" attributes its own sentence only)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _about_issuer():
+    """The pattern of a press release's "About <issuer>" heading, from press-release.txt."""
+    forms = sorted(re.escape(f).replace(r"\{name\}", r"(\S.{0,38}?)")
+                   for f in _word_file("press-release.txt"))
+    return re.compile("^(?:" + "|".join(forms) + ")$")
+
+
+def _press_release(blocks) -> bool:
+    """The text ends in a press release's section about its issuer ("About Acme" and a block
+    opening on "Acme"): the issuer speaks for itself, its figures are its own claims."""
+    tail = blocks[-8:]
+    for b, nxt in zip(tail, tail[1:]):
+        text = b.text
+        if len(text) > 60 or text.count(" ") > 5:
+            continue
+        m = _about_issuer().match(text)
+        if m:
+            name = next(g for g in m.groups() if g)
+            if nxt.text[:len(name) + 2].lower().startswith(name.lower()):
+                return True
     return False
 
 

@@ -450,3 +450,75 @@ def test_articles_in_languages_the_figure_grammar_does_not_know_stay_quiet():
 def test_measures_and_game_statistics_are_not_counts():
     assert flagged(article(STORY, "A slice of the new quay cafe's cake holds nearly 400 calories.")) == []
     assert flagged(article(STORY, "The rookie played 61 snaps on defense in Sunday's win.")) == []
+
+
+# -- sources a write-up carries beyond one sentence ---------------------------------------------
+
+def test_a_back_reference_continues_the_source_of_the_sentence_before():
+    text = article("Air pollution caused 9 million premature deaths in 2015, a commission of doctors "
+                   "found. India accounted for more than 2.5 million of these deaths.")
+    assert flagged(text) == []
+
+
+def test_the_same_back_reference_without_a_source_before_it_is_still_flagged():
+    text = article("Air pollution caused 9 million premature deaths in 2015. "
+                   "India accounted for more than 2.5 million of these deaths.")
+    assert flagged(text) == ["9 million premature deaths", "more than 2.5 million"]
+
+
+def test_progressive_reporting_verbs_possessive_estimates_and_survey_credits_are_sources():
+    text = article("Analysts surveyed by a data firm were expecting earnings of $2.52 a share.",
+                   "By their estimate, the outage cost the sites $6 million.",
+                   "The budget office projects that growth will slow to 0.3 percent.")
+    assert flagged(text) == []
+
+
+def test_a_source_phrase_closing_a_paragraph_of_figures_covers_the_figures_before_it():
+    text = article("New car sales fell 10% in October. Loan rates stayed below 6 percent, "
+                   "according to a pricing website.")
+    assert flagged(text) == []
+
+
+def test_a_closing_sentence_without_a_figure_or_a_source_phrase_covers_nothing_before_it():
+    text = article("Rents rose 30% in a year. Tenants protested outside city hall, the mayor said.")
+    assert flagged(text) == ["30%"]
+
+
+def test_a_lede_figure_sourced_in_a_later_paragraph_is_quiet():
+    text = article("New car sales fell 10 percent in October as buyers waited for discounts.",
+                   "Dealers sold 21,000 cars, down 10 percent from a year earlier, according to "
+                   "the dealers' association.")
+    assert flagged(text) == []
+
+
+def test_a_figure_deep_in_the_story_is_not_covered_by_a_later_restatement():
+    paragraphs = [f"Paragraph {w} of the story talks about the merger and its many critics at length."
+                  for w in ("one", "two", "three")]
+    text = article(*paragraphs, "Fares could fall by as much as 15% next year.",
+                   "Fares could fall by as much as 15%, the airline said.")
+    assert flagged(text) == ["as much as 15%"]
+
+
+def test_a_lead_announcing_a_document_covers_the_paragraph_that_gives_its_figures():
+    text = article("Acme Stores reported third-quarter earnings on Tuesday that beat analysts' forecasts.",
+                   "The retailer earned $2.8 billion as revenue rose 3.5 percent.",
+                   "Its shares are up 39 percent this year, outpacing the market.")
+    assert flagged(text) == ["39 percent"]
+
+
+def test_according_to_data_in_the_lead_covers_only_its_own_sentence():
+    text = article("According to data from the ministry, the new flights will run twice a week.",
+                   "Tickets cost from 7,900 rubles, and traffic grew 14% last year.")
+    assert flagged(text) == ["14%"]
+
+
+def test_a_press_release_ending_in_its_issuer_section_is_the_issuer_speaking():
+    text = article("NEW YORK - Acme's platform now serves over 100 advertising clients, up 40% in a year.",
+                   "About Acme",
+                   "Acme offers an advertising platform for publishers and networks.")
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("credit", ["With Post wires", "Associated Press November 19, 2019, 9:02 AM"])
+def test_wire_footers_and_dated_agency_bylines_credit_the_article(credit):
+    assert flagged(article("Trade grew 13.6% to $4.1 billion.", credit)) == []
