@@ -467,6 +467,8 @@ class Scanner:
                 noun_end = self._count_noun(tokens, j)
                 if noun_end > 0:
                     j = noun_end
+                elif j < n and d.noncount.has(tokens[j][3]) and not d.stop.has(tokens[j][3]):
+                    return None  # 390 million miles, 2 million years: a measure, not a count
         if kind is None or unit in (PERCENT, MULTIPLE):
             kind = unit if unit not in (None, "mag") else kind
         kind = kind or COUNT
@@ -528,6 +530,8 @@ class Scanner:
             if low == "pc":
                 return (PERCENT, j + 1, 1.0)
             if low == "x":
+                if len(tokens[j - 1][0]) >= 3 and tokens[j - 1][0].isdigit():
+                    return ("skip", j, 1.0)  # Boeing 777X, an X570 board: a model, not 777 times
                 return (MULTIPLE, j + 1, 1.0)
             if d.count_units.has(low) and not prefix_kind:
                 return (COUNT, j + 1, 1.0)

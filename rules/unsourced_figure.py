@@ -379,9 +379,13 @@ def _language(article, blocks, guess):
 def _article_credit(blocks, d) -> bool:
     """An agency credit on the whole article: a dateline credit in the opening blocks, a
     credit line of its own, or a wire footer ("Reporting by ...")."""
-    for b in blocks[:4]:
+    seen = 0
+    for b in blocks[:12]:  # the first paragraphs, past the page furniture above them
         if d.agency_dateline(b.text):
             return True
+        seen += b.text.count(" ") >= 5
+        if seen == 4:
+            break
     for b in blocks:
         if len(b.text) <= 60 and d.agency_line(b.text):
             return True

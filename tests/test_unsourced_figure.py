@@ -522,3 +522,17 @@ def test_a_press_release_ending_in_its_issuer_section_is_the_issuer_speaking():
 @pytest.mark.parametrize("credit", ["With Post wires", "Associated Press November 19, 2019, 9:02 AM"])
 def test_wire_footers_and_dated_agency_bylines_credit_the_article(credit):
     assert flagged(article("Trade grew 13.6% to $4.1 billion.", credit)) == []
+
+
+def test_a_model_number_with_x_and_a_measured_distance_are_not_figures():
+    text = article("Emirates trimmed its order of 777X jets last week.",
+                   "The probe is now some 390 million miles away from Earth.")
+    assert flagged(text) == []
+    assert flagged(article("Revenue grew 3x after the launch.")) == ["3x"]
+
+
+def test_an_agency_dateline_below_page_furniture_credits_the_article():
+    text = article("Most Popular", "Fire damages club in Albany", "Photos: the mall through the years",
+                   "SAN FRANCISCO (AP) — The utility began cutting power to some 375,000 people "
+                   "in 18 counties on Wednesday.")
+    assert flagged(text) == []
