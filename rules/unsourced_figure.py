@@ -35,7 +35,9 @@ class UnsourcedFigure(Rule):
     claim is not judged: lines the site-chrome rule calls page furniture (other stories'
     headlines, promo boxes), an interview's questions and answers ("Q: ...", "A: ..."), a
     paragraph of direct speech opened by a dialogue dash (Russian, Spanish, Turkish), an
-    embedded social-media post. Articles in a language the figure grammar does not know
+    embedded social-media post, an excerpt closed by a bracketed outlet credit ("[PC World]").
+    An amount followed by its conversion ("$12.9bn (£10bn)") is judged once, and a sentence
+    closing on a numbered reference ("(23)") cites its study. Articles in a language the figure grammar does not know
     (Portuguese, Italian, Indonesian...) are left alone unless the desk pins a language.
 
     A figure is sourced when its sentence has a reporting verb with a subject ("the ministry
@@ -187,7 +189,12 @@ class UnsourcedFigure(Rule):
                     # closing a paragraph of figures covers the figures before it
                     flags = [(s, e, True) for s, e, _ in flags]
             quotes = None
+            before = None
             for f in figs:
+                if before is not None and f.kind == before.kind == "money" \
+                        and _CONVERSION.fullmatch(text, before.end, f.start):
+                    continue  # the amount before it in another currency: judged with it
+                before = f
                 sourced = any(ss <= f.start < se and ok for ss, se, ok in flags)
                 if not sourced:
                     if quotes is None:
@@ -237,7 +244,12 @@ def _price_cues() -> tuple[str, ...]:
         return tuple(l.strip() for l in f if l.strip() and not l.startswith("#"))
 
 
-_FOOTNOTE = lazy_regex(r"\[\d{1,3}\]|\[citation")
+# a footnote: "[12]", "[citation needed]", or a numbered reference closing the sentence
+# ("... in another study in 48 people (23).")
+_FOOTNOTE = lazy_regex(r"\[\d{1,3}\]|\[citation|(?<=[a-z]) \(\d{1,3}(?:[,–-] ?\d{1,3})*\)[.;]?\s*$")
+# what stands between an amount and its conversion: "$12.9bn (£10bn)", "$5m, or about €4.6m"
+_CONVERSION = lazy_regex(r"\s*(?:\(|,?\s+or\s+)\s*")
+_CREDIT_LINE = lazy_regex(r"^\[[A-Z][\w .&'’-]{1,40}\]$")
 _WORDS = lazy_regex(r"\w+")
 
 
@@ -295,6 +307,8 @@ def _spoken(article, block, scan) -> bool:
         return True  # (on the source line too: a reader may take the dash for a list marker)
     if _EMBED_LINK.search(text):
         return True
+    if id(block) in _excerpts(article):
+        return True
     blocks = article.text_blocks
     for i, b in enumerate(blocks):
         if b is block:
@@ -302,6 +316,25 @@ def _spoken(article, block, scan) -> bool:
                 return False
             return bool(_EMBED_SIGNATURE.match(_source_line(article, blocks[i + 1])))
     return False
+
+
+def _excerpts(article) -> set[int]:
+    """ids of the paragraphs a bracketed credit line closes ("[PC World]" under a roundup's
+    excerpt): another outlet's words, back to the heading or the credit before (cached)."""
+    cached = article.__dict__.get("_figure_excerpts")
+    if cached is None:
+        cached = set()
+        run: list = []
+        for b in article.text_blocks:
+            if b.kind == HEADING:
+                run = []
+            elif len(b.text) <= 44 and _CREDIT_LINE.match(b.text):
+                cached.update(map(id, run[-4:]))
+                run = []
+            else:
+                run.append(b)
+        article.__dict__["_figure_excerpts"] = cached
+    return cached
 
 
 def _source_line(article, block) -> str:

@@ -536,3 +536,23 @@ def test_an_agency_dateline_below_page_furniture_credits_the_article():
                    "SAN FRANCISCO (AP) — The utility began cutting power to some 375,000 people "
                    "in 18 counties on Wednesday.")
     assert flagged(text) == []
+
+
+def test_an_amount_converted_into_another_currency_is_judged_once():
+    text = article("The company raised $12.9bn (£10bn) from investors.",
+                   "The deal is worth $5m, or about €4.6m, to the club, the chairman said.")
+    assert flagged(text) == ["$12.9bn"]
+
+
+def test_paragraphs_closed_by_a_bracketed_outlet_credit_are_that_outlet_s_words():
+    text = article("Here is what the early reviews say.",
+                   "Those who paid $129 for the founder's edition get a controller and three months.",
+                   "[PC World]",
+                   "The service signed up 1,200 subscribers on its first day.")
+    assert flagged(text) == ["1,200 subscribers"]
+
+
+def test_a_numbered_reference_closing_the_sentence_cites_its_study():
+    text = article("Another study in 103 women found that skipping meals raised cravings (3).",
+                   "A separate trial followed 240 adults for a year.")
+    assert flagged(text) == ["240 adults"]
