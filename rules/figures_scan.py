@@ -662,6 +662,17 @@ class Scanner:
         million of these deaths", "the 4.8 percent gain that was expected")."""
         return any(True for _ in self.d.back_refs.search(tokens, lo, hi))
 
+    def may_name_document(self, text: str) -> bool:
+        """A cheap pre-check for ``names_document``: False when no document word starts in
+        ``text``."""
+        rx = self.d.__dict__.get("_document_hint")
+        if rx is None:
+            ps = self.d.documents
+            words = sorted(set(ps.first) | set(ps.wild_prefixes), key=len, reverse=True)
+            rx = self.d._document_hint = re.compile(
+                r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
+        return rx.search(text) is not None
+
     def names_document(self, tokens, lo: int, hi: int) -> bool:
         """True when tokens[lo:hi] name a document a story reports on (a report, survey, study,
         earnings, data), as the lead of a write-up does."""

@@ -110,7 +110,7 @@ class UnsourcedFigure(Rule):
         sourced_keys: set = set()
         pending = []  # (block, figure, is_heading, the block's sentence spans, in the lede)
         body = 0  # body paragraphs read so far: the first ones are the lead
-        document = False  # the paragraph before announced a document: this one gives its figures
+        lead_before = None  # the body paragraph before, when it is in the lead
         carry_list = False  # a sourced lead-in ending in ':' covers the list below it
         after_marker = False
         for b in article.blocks:
@@ -130,13 +130,14 @@ class UnsourcedFigure(Rule):
                     carry_list = text  # judged only if a list with figures follows
                 continue
             is_heading = b.kind == HEADING
-            in_lead = covered = False
+            in_lead = False
+            announcer = None
             if not is_heading and not in_list and text.count(" ") >= 7:  # a body paragraph
-                covered, document = document, False
+                announcer, lead_before = lead_before, None
                 in_lead = body < _LEAD
                 body += 1
-                # "Home Depot reported third-quarter earnings ...": the next paragraph gives them
-                document = in_lead and _announces_document(scan, text, split_sentences)
+                if in_lead:
+                    lead_before = text
             block_words = words is not None and words.search(text.lower()) is not None
             if not block_words and not scan.may_hold(text):
                 if not in_list and text.rstrip().endswith(":"):
@@ -152,7 +153,7 @@ class UnsourcedFigure(Rule):
             if isinstance(list_carry, str):  # the lead-in of this list: does it name a source?
                 lead = tokenize(list_carry)
                 list_carry = carry_list = scan.has_source(lead, 0, len(lead))
-            whole = list_carry or covered or scan.agency_credit(text)  # the whole block is covered
+            whole = list_carry or scan.agency_credit(text)  # the whole block is covered
             flags = []
             prev_ok = False
             last = figs[-1].start
@@ -188,6 +189,10 @@ class UnsourcedFigure(Rule):
                     # "Sales fell 10%. Loan rates were below 6%, according to Edmunds.": a source
                     # closing a paragraph of figures covers the figures before it
                     flags = [(s, e, True) for s, e, _ in flags]
+            if announcer and not all(ok for _, _, ok in flags) \
+                    and _announces_document(scan, announcer, split_sentences):
+                # "Home Depot reported third-quarter earnings ...": this paragraph gives them
+                flags = [(s, e, True) for s, e, _ in flags]
             quotes = None
             before = None
             for f in figs:
@@ -434,9 +439,11 @@ def _announces_document(scan, text, split) -> bool:
     wide gaps"): it announces what the next paragraph gives."""
     from .figures_data import tokenize
 
+    if not scan.may_name_document(text):
+        return False
     for ss, se in split(text) or [(0, len(text))]:
         sentence = text[ss:se]
-        if _DIGIT.search(sentence):
+        if _DIGIT.search(sentence) or not scan.may_name_document(sentence):
             continue
         tokens = tokenize(sentence)
         n = len(tokens)
