@@ -37,8 +37,9 @@ class UnsourcedFigure(Rule):
     paragraph of direct speech opened by a dialogue dash (Russian, Spanish, Turkish), an
     embedded social-media post, an excerpt closed by a bracketed outlet credit ("[PC World]").
     An amount followed by its conversion ("$12.9bn (£10bn)") is judged once, and a sentence
-    closing on a numbered reference ("(23)") cites its study. Articles in a language the figure grammar does not know
-    (Portuguese, Italian, Indonesian...) are left alone unless the desk pins a language.
+    closing on a numbered reference ("(23)") cites its study. Articles in a language the figure
+    grammar does not know (Portuguese, Italian, Indonesian...) are left alone unless the desk
+    pins a language.
 
     A figure is sourced when its sentence has a reporting verb with a subject ("the ministry
     said", "dedi", "заявил", "sagte", "dijo") or a source phrase ("according to", "verilerine
@@ -108,7 +109,7 @@ class UnsourcedFigure(Rule):
         min_count = self.settings["min_count"]
 
         sourced_keys: set = set()
-        pending = []  # (block, figure, is_heading, the block's sentence spans, in the lede)
+        pending = []  # (block, figure, a heading or in the lead, the block's sentence spans)
         body = 0  # body paragraphs read so far: the first ones are the lead
         lead_before = None  # the body paragraph before, when it is in the lead
         carry_list = False  # a sourced lead-in ending in ':' covers the list below it
