@@ -149,6 +149,10 @@ class PhraseSet:
     def _tok(self, tokens, i):
         return tokens[i][0] if self.case else tokens[i][3]
 
+    def may_end(self, t: str) -> bool:
+        """False when no entry ends with the token ``t`` (lower-case unless ``case``)."""
+        return self._last is None or t in self._last
+
     def may_start(self, tok: tuple) -> bool:
         t = tok[0] if self.case else tok[3]
         return t in self.first or (bool(self.wild_prefixes) and t.startswith(self.wild_prefixes))
@@ -486,6 +490,23 @@ class Data:
         self._all_triggers_re = None  # the pattern over every trigger (else those a text holds)
         self._trigger_heads = None  # (first letter, lead, pattern) per first letter, with the above
         self._footer_re = None
+        # the words a unit after a number opens with (what _unit in figures_scan reads there)
+        unit_sets = (self.magnitudes, self.percent_words, self.currencies)
+        self._unit_exact = frozenset().union(*(p.first for p in unit_sets),
+                                             self.count_units.exact, self.mult_after.exact)
+        self._unit_prefixes = Prefixes(tuple(sorted(
+            {x for p in unit_sets for x in p.wild_prefixes}
+            | set(self.count_units.prefixes) | set(self.mult_after.prefixes))))
+
+    def unit_word(self, low: str) -> bool:
+        """Whether the lower-case word ``low`` may open the unit of a figure ('million',
+        'percent', 'dollars', 'tons', 'fold') when it follows a number after a space."""
+        return low in self._unit_exact or self._unit_prefixes.test(low)
+
+    def glued_unit(self, low: str) -> bool:
+        """Whether the lower-case word ``low`` glued to a number makes it a figure ('3bn',
+        '5pc', '3x', '20kg') with no currency before it."""
+        return low in self.glued_mags or low in ("pc", "x") or self.count_units.has(low)
 
     # -- agency credits: each pattern lists only the agencies the text names -------------------
     def _agency_search(self, kind: str, text: str, match: bool = False) -> bool:

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from lint.lazyre import lazy_re
 
-from .figures_data import NUMBER, Prefixes, data
+from .figures_data import NUMBER, TOKEN, Prefixes, data
 
 MONEY, PERCENT, COUNT, MULTIPLE = "money", "percent", "count", "multiple"
 KINDS = (MONEY, PERCENT, COUNT, MULTIPLE)
@@ -45,6 +45,10 @@ HYPHEN_UNITS = (
 _MARK_BEFORE = set("$€£¥₺₽₹₴₸₩₪₦%")
 _MARK_AFTER = set("%‰$€£¥₺₽₹₴₸₩'’")
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD_TOKEN = re.compile(r"[^\W\d]\w*+(?:['’]\w+)*+")  # a word token, as TOKEN reads one
+_PREV_TOKEN = re.compile(r"([^\W\d]\w*+(?:['’]\w+)*+)(\.)?\s*$")  # the word (and '.') before
+_NEXT_WORD = re.compile(r"\s*([^\W\d]\w*+(?:['’]\w+)*+)")
+_SENTENCE_END = (".", "!", "?", "\"", "”", "»", ")", ":", ";")
 _HYPHEN_STEMS = tuple(stem for stem, _ in HYPHEN_UNITS)
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "i", "ic", "ean")
 
@@ -102,13 +106,13 @@ def magnitude(word: str) -> float:
 
 
 def guess_language(text: str) -> str:
-    """A cheap guess: the engine's stop-word vote among _GUESSED over the first 1,500 characters;
+    """A cheap guess: the engine's stop-word vote among GUESSED over the first 1,500 characters;
     when it is unsure, the language whose function words the text uses most (a plain
     plurality), else en.
 
     Both votes rank the same counts and the plurality falls back to the confident vote's
     winner, so the counts are taken once here, with one look-up a word: the result is that of
-    ``vote_text(sample, languages=_GUESSED) or vote_text(sample, 1, 1.0, 0.0, _GUESSED) or
+    ``vote_text(sample, languages=GUESSED) or vote_text(sample, 1, 1.0, 0.0, GUESSED) or
     "en"`` (tests/test_unsourced_figure.py checks it)."""
     from collections import Counter
 
@@ -133,7 +137,7 @@ def guess_language(text: str) -> str:
             return "en"
         main = max(scripts, key=scripts.get)
     if main == CJK or main in SCRIPT_LANGUAGE:
-        return vote_text(sample, languages=_GUESSED) or "en"  # the script alone decides
+        return vote_text(sample, languages=GUESSED) or "en"  # the script alone decides
     table = _guess_table()
     hits: dict[str, int] = {}
     words = sample.lower().split()
@@ -162,11 +166,11 @@ def guess_language(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _guess_table() -> dict[str, tuple[str, ...]]:
-    """Each function word of the _GUESSED languages: the languages that list it."""
+    """Each function word of the GUESSED languages: the languages that list it."""
     from lint.language import stopwords
 
     table: dict[str, list[str]] = {}
-    for lang in _GUESSED:
+    for lang in GUESSED:
         for w in stopwords(lang):
             table.setdefault(w, []).append(lang)
     return {w: tuple(langs) for w, langs in table.items()}
@@ -181,7 +185,7 @@ def _plain_table() -> bool:
 _STRIP = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~«»“”„‘’‚‹›—–…·•'"  # the marks the engine's vote strips
 # every letter script_counts(latin=False) counts is one of these (beyond Latin-1, or ª µ º)
 _NOT_LATIN1 = re.compile(r"[^\x00-\xa9\xc0-\xff]")
-_GUESSED = ("de", "en", "es", "pt", "ru", "tr")  # the languages the figure grammar tells apart
+GUESSED = ("de", "en", "es", "pt", "ru", "tr")  # the languages the figure grammar tells apart
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -240,18 +244,23 @@ class Scanner:
         return self._lang
 
     # -- figures --------------------------------------------------------------------------
-    def may_hold(self, text: str) -> bool:
+    def may_hold(self, text: str, heading: bool = False, min_count: float = 2) -> bool:
         """A cheap look at the characters around each number: False when none of them can be
-        a figure (years, dates, '55-inch', '2 tsp.', 'at 9 Green Street'), so that most
-        number-bearing paragraphs are never tokenized."""
+        a figure (years, dates, '55-inch', '7MP', '2 tsp.', 'at 9 Green Street', 'Week 13',
+        'the 27 members', a bare number in a headline), so that most number-bearing paragraphs
+        are never tokenized. Never False where ``figures`` finds one (with the same
+        ``heading`` and ``min_count``): it reads the same words in the same places, only less
+        of them; tests/test_unsourced_figure.py checks that on the corpus."""
         if text.isascii() and not any(map(text.__contains__, "0123456789")):
             return False  # no number (faster found so than by the scan below)
         d = self.d
         n = len(text)
+        unit_word = d.unit_word
         starts_after_number = self._starts_after_number.test
         starts_figure_word = d.starts_figure_word.test
         german_only = False  # a number before a capitalised word: a count only in German
         yuzde = "ü" in text or "Ü" in text  # ("yüzde 5": the only way its "ü" is written)
+        bare = None  # whether a bare number may be a count here (not in a headline)
         for m in NUMBER.finditer(text):
             s, e = m.span()
             if s and (text[s - 1] in _MARK_BEFORE or s > 1 and text[s - 2] in _MARK_BEFORE) \
@@ -264,11 +273,20 @@ class Scanner:
             ch = text[e]
             if ch in _MARK_AFTER:
                 return True
+            # a currency code may stand just before ("USD 5m", "EUR5bn"): then any unit goes
+            coded = s and (text[s - 1].isupper() or s > 1 and text[s - 2].isupper())
             if ch == "-" or ch.isalpha():
-                wm = _WORD.match(text, e + (ch == "-"))
-                if wm and starts_after_number(wm.group().lower()):
+                at = e + (ch == "-")
+                wm = _WORD.match(text, at)
+                if wm is None:
+                    continue
+                run = wm.group().lower()
+                low = _WORD_TOKEN.match(text, at).group().lower()  # the token figures() reads
+                if starts_after_number(run) and (
+                        coded or (low.startswith(_HYPHEN_STEMS) if ch == "-"
+                                  else d.glued_unit(low) or d.glued_unit(run))):
                     return True
-                continue
+                continue  # 55-kilometer, 7MP, 5th, 4Motion
             if ch in " \u00a0\u202f":
                 wm = _WORD.match(text, e + 1)
                 if wm is None:
@@ -276,8 +294,11 @@ class Scanner:
                         return True
                     continue
                 w = wm.group()
+                tm = _WORD_TOKEN.match(text, e + 1)  # the whole token, as figures() reads it
+                token = tm.group()
                 lw = w.lower()
-                if starts_figure_word(lw) or d.post_approx.has(lw):
+                if (starts_figure_word(lw) or d.post_approx.has(lw)) and (
+                        d.post_approx.has(lw) or unit_word(lw) or unit_word(token.lower())):
                     return True
                 if d.stop.has(lw) or d.noncount.has(lw):
                     continue
@@ -285,8 +306,55 @@ class Scanner:
                         and not (w.endswith("s") and w[:-1].isupper()):
                     german_only = True  # the language is guessed only if nothing else decides
                     continue
-                return True
+                if coded:
+                    return True
+                # a bare number before a noun: a count, unless figures() rules it out
+                if bare is None:
+                    bare = not heading and not self._headline_like(text)
+                if bare and self._may_count(text, s, e, tm.end(), min_count):
+                    return True
         return german_only and self.lang == "de"
+
+    @staticmethod
+    def _headline_like(text: str) -> bool:
+        """What ``figures`` calls a headline-like line (no closing mark, at most 14 tokens)."""
+        return not text.rstrip().endswith(_SENTENCE_END) and len(text.split()) <= 14 \
+            and len(TOKEN.findall(text)) <= 14  # (a token or more per word)
+
+    def _may_count(self, text, s, e, noun_end, min_count) -> bool:
+        """Whether the bare number text[s:e] before a noun ending at ``noun_end`` can be a
+        count, by the tests ``_number_figure`` and ``_count_noun`` make on the words around
+        it: a whole number of at least ``min_count``, not a day after a month, not after a
+        name or a definite article ("Series 3", "the 27 members") unless an approximator ends
+        there, not before a measure ("11 league goals")."""
+        d = self.d
+        num = text[s:e]
+        value = number_value(num)
+        if value < min_count or not num.replace(",", "").replace(".", "").replace(" ", "").isdigit() \
+                or ("." in num or "," in num) and value != int(value):
+            return False
+        pm = _PREV_TOKEN.search(text, max(0, s - 40), s)
+        if pm is not None and pm.start() and text[pm.start() - 1].isalnum():
+            pm = None  # (a word cut by the window, or glued to a number: not read)
+        if pm is not None:
+            prev = pm.group(1)
+            if not pm.group(2) and prev in d.months_before and value <= 31:
+                return False  # March 5
+            if pm.group(2) and prev + "." in d.months_before and value <= 31:
+                return False  # Nov. 5
+            if not pm.group(2):
+                low = prev.lower()
+                if not d.approximators.may_end(low) and (any(map(str.isupper, prev))
+                                                         or d.definite.has(low)):
+                    return False  # AirPlay 2, Week 13, the 27 member states
+        nm = _NEXT_WORD.match(text, noun_end)
+        if nm is not None:
+            nxt = nm.group(1)
+            nlow = nxt.lower()
+            if nxt[0].islower() and not d.stop.has(nlow) and d.noncount.has(nlow) \
+                    and not d.count_units.has(nlow):
+                return False  # 11 league goals, 3 straight wins
+        return True
 
     def figures(self, text: str, tokens, heading: bool = False, min_count: float = 2,
                 words: bool = True) -> list[Figure]:
@@ -296,8 +364,7 @@ class Scanner:
         d = self.d
         if len(tokens) < 4:
             return out  # a lone stat ('39%') or price tag
-        if not heading and not text.rstrip().endswith((".", "!", "?", "\"", "”", "»", ")", ":", ";")) \
-                and len(tokens) <= 14:
+        if not heading and not text.rstrip().endswith(_SENTENCE_END) and len(tokens) <= 14:
             heading = True  # a headline-like line: no bare counts ("7 key moments ...")
         if DIGIT.search(text):
             links = [(m.start(), m.end()) for m in LINK.finditer(text)] \

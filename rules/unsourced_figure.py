@@ -140,7 +140,7 @@ class UnsourcedFigure(Rule):
                 if in_lead:
                     lead_before = text
             block_words = words is not None and words.search(text.lower()) is not None
-            if not block_words and not scan.may_hold(text):
+            if not block_words and not scan.may_hold(text, is_heading, min_count):
                 if not in_list and text.rstrip().endswith(":"):
                     carry_list = text  # judged only if a list with figures follows
                 continue
@@ -409,9 +409,19 @@ def _is_offer_price(text: str, fig) -> bool:
 
 
 def _language(article, blocks, guess):
+    """The language the figure grammar reads the article in: the one set, else the engine's
+    confident vote when it names one of the languages the guess tells apart (cached on the
+    article, so other rules share it), else this rule's own guess."""
+    from lint.language import vote
+
+    from .figures_scan import GUESSED
+
     if article.language_setting not in ("", "auto", None) or article.metadata.get("language") \
             or article.metadata.get("lang"):
         return article.language
+    voted = vote(article)
+    if voted in GUESSED:
+        return voted
     return guess(" ".join(b.text for b in blocks[:12]))
 
 
