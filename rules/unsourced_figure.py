@@ -133,7 +133,8 @@ class UnsourcedFigure(Rule):
             is_heading = b.kind == HEADING
             in_lead = False
             announcer = None
-            if not is_heading and not in_list and text.count(" ") >= 7:  # a body paragraph
+            if not is_heading and not in_list and text.count(" ") >= 7 \
+                    and not _CAPTION.search(text):  # a body paragraph (a photo's caption is not)
                 announcer, lead_before = lead_before, None
                 in_lead = body < _LEAD
                 body += 1
@@ -255,6 +256,8 @@ def _price_cues() -> tuple[str, ...]:
 _FOOTNOTE = lazy_regex(r"\[\d{1,3}\]|\[citation|(?<=[a-z]) \(\d{1,3}(?:[,–-] ?\d{1,3})*\)[.;]?\s*$")
 # what stands between an amount and its conversion: "$12.9bn (£10bn)", "$5m, or about €4.6m"
 _CONVERSION = lazy_regex(r"\s*(?:\(|,?\s+or\s+)\s*")
+# a photo caption closes on its credit: "... in Littleton, Colo. (AP Photo/David Zalubowski)"
+_CAPTION = lazy_regex(r"\([^()]{0,40}\b(?:Photo|Photograph|Foto|Фото|Fotoğraf)s?\b[^()]{0,60}\)\s*$")
 _CREDIT_LINE = lazy_regex(r"^\[[A-Z][\w .&'’-]{1,40}\]$")
 _WORDS = lazy_regex(r"\w+")
 

@@ -538,6 +538,17 @@ def test_a_lede_figure_sourced_in_a_later_paragraph_is_quiet():
     assert flagged(text) == []
 
 
+def test_photo_captions_above_the_story_are_not_its_lede():
+    caption = ("In this Sunday photograph, a long row of unsold cars sits at a dealership in "
+               "Littleton, Colo. (AP Photo/Jane Doe)")
+    text = article(caption, caption, "A second view of the lot shows the unsold cars, parked in "
+                   "rows. (Photo by Jane Doe / Agency)",
+                   "New car sales fell 10 percent in October as buyers waited for discounts.",
+                   "Dealers sold 21,000 cars, down 10 percent from a year earlier, according to "
+                   "the dealers' association.")
+    assert flagged(text) == []
+
+
 def test_a_figure_deep_in_the_story_is_not_covered_by_a_later_restatement():
     paragraphs = [f"Paragraph {w} of the story talks about the merger and its many critics at length."
                   for w in ("one", "two", "three")]
