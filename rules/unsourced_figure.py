@@ -35,11 +35,12 @@ class UnsourcedFigure(Rule):
     claim is not judged: lines the site-chrome rule calls page furniture (other stories'
     headlines, promo boxes), an interview's questions and answers ("Q: ...", "A: ..."), a
     paragraph of direct speech opened by a dialogue dash (Russian, Spanish, Turkish), an
-    embedded social-media post, an excerpt closed by a bracketed outlet credit ("[PC World]").
-    An amount followed by its conversion ("$12.9bn (£10bn)") is judged once, and a sentence
-    closing on a numbered reference ("(23)") cites its study. Articles in a language the figure
-    grammar does not know (Portuguese, Italian, Indonesian...) are left alone unless the desk
-    pins a language.
+    embedded social-media post, an excerpt closed by a bracketed outlet credit ("[PC World]"),
+    a sentence whose writer speaks for themselves ("we distributed 50,000 masks") or addresses
+    the reader before the figure ("you'll save 30%"). An amount followed by its conversion
+    ("$12.9bn (£10bn)") is judged once, and a sentence closing on a numbered reference ("(23)")
+    cites its study. Articles in a language the figure grammar does not know (Portuguese,
+    Italian, Indonesian...) are left alone unless the desk pins a language.
 
     A figure is sourced when its sentence has a reporting verb with a subject ("the ministry
     said", "dedi", "заявил", "sagte", "dijo") or a source phrase ("according to", "verilerine
@@ -362,8 +363,8 @@ def _page_counter(text: str, fig) -> bool:
 
 def _speaks_for_itself(text: str, fig, spans) -> bool:
     """The figure's sentence (of ``spans``, the text's sentences) cites a footnote ("per
-    shift[1]"), its writer speaks in the first person ("we have distributed 50 lakh masks"),
-    or the number is a decade ("the ’80s")."""
+    shift[1]"), its writer speaks in the first person ("we have distributed 50 lakh masks") or
+    addresses the reader ("you'll ignore 75% of it"), or the number is a decade ("the ’80s")."""
     if fig.start and text[fig.start - 1] in "'’`":
         return True
     for start, end in spans:
@@ -373,6 +374,11 @@ def _speaks_for_itself(text: str, fig, spans) -> bool:
                 return True
             words = _WORDS.findall(sentence)
             if not _word_file("first-person.txt").isdisjoint(map(str.lower, words)):
+                return True
+            # the reader addressed before the figure ("you'll ignore 75% of it"; not "More than
+            # 40% have debt, and the poorer you are, the more")
+            if not _word_file("second-person.txt").isdisjoint(
+                    _WORDS.findall(text[start:fig.start].lower())):
                 return True
             # "I" is the pronoun after a lower-case word or at the start, not in "World War I"
             return "I" in words and any(w == "I" and (i == 0 or words[i - 1][:1].islower())

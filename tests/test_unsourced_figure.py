@@ -538,6 +538,19 @@ def test_a_lede_figure_sourced_in_a_later_paragraph_is_quiet():
     assert flagged(text) == []
 
 
+def test_a_sentence_addressing_the_reader_is_advice_not_a_claim():
+    text = article("You will be able to ignore 75% of the information you see right now.",
+                   "Once you divide the total by 52 weeks, the value is about $44 million a week.",
+                   "Sie werden sehen: Du sparst damit 30 Prozent der Kosten.")
+    assert flagged(text) == []
+
+
+def test_the_reader_named_after_the_figure_leaves_it_a_claim():
+    text = article("More than 40 percent of households have credit card debt, and the poorer you "
+                   "are, the more you are likely to have.")
+    assert flagged(text) == ["More than 40 percent"]
+
+
 def test_photo_captions_above_the_story_are_not_its_lede():
     caption = ("In this Sunday photograph, a long row of unsold cars sits at a dealership in "
                "Littleton, Colo. (AP Photo/Jane Doe)")
