@@ -551,6 +551,24 @@ def test_the_reader_named_after_the_figure_leaves_it_a_claim():
     assert flagged(text) == ["More than 40 percent"]
 
 
+def test_a_reporting_verb_in_ing_form_with_its_subject_is_a_source():
+    text = article("There will be fast charging, with Audi suggesting the car can reach 80 percent "
+                   "in under thirty minutes.")
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("lead,figures", [
+    ("The trade ministry unveiled a plan on Monday to help the solar industry cut its costs.",
+     "The plan includes steps to reduce coal dust by 90% and to double wind capacity."),
+    ("Das Ministerium stellte am Montag einen Plan für die Solarindustrie vor.",
+     "Der Plan sieht vor, den Kohlestaub um 90 Prozent zu senken."),
+    ("El ministerio presentó el lunes un plan para la industria solar.",
+     "El plan prevé reducir el polvo de carbón en un 90 por ciento."),
+])
+def test_a_lead_announcing_a_plan_covers_the_paragraph_with_its_targets(lead, figures):
+    assert flagged(article(lead, figures)) == []
+
+
 def test_photo_captions_above_the_story_are_not_its_lede():
     caption = ("In this Sunday photograph, a long row of unsold cars sits at a dealership in "
                "Littleton, Colo. (AP Photo/Jane Doe)")
