@@ -215,7 +215,9 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 
 _QUOTE_MARK = re.compile(r"[“”„«»\"]")
 # (the look-behind after the opening mark: a search then skips to the marks)
-_SINGLE_QUOTED = lazy_re(r"['‘](?<!\w['‘])(?=\w)[^'‘’\n]{2,300}?(?<=[\w.,!?%])['’](?!\w)")
+# (an apostrophe inside a word, "she's", does not close it)
+_SINGLE_QUOTED = lazy_re(
+    r"['‘](?<!\w['‘])(?=\w)(?:[^'‘’\n]|(?<=\w)['’](?=\w)){2,300}?(?<=[\w.,!?%])['’](?!\w)")
 
 
 def _is_word(tok: str) -> bool:

@@ -569,6 +569,12 @@ def test_a_lead_announcing_a_plan_covers_the_paragraph_with_its_targets(lead, fi
     assert flagged(article(lead, figures)) == []
 
 
+def test_a_single_quoted_claim_keeps_its_apostrophes_inside():
+    text = article("Teenager 'was robbed by 6 men after she'd left the club', court hears.",
+                   "The team's 'plan to sign 3 players' was dropped.")
+    assert flagged(text) == []
+
+
 def test_photo_captions_above_the_story_are_not_its_lede():
     caption = ("In this Sunday photograph, a long row of unsold cars sits at a dealership in "
                "Littleton, Colo. (AP Photo/Jane Doe)")
