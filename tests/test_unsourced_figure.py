@@ -570,7 +570,7 @@ def test_a_lead_announcing_a_plan_covers_the_paragraph_with_its_targets(lead, fi
 
 
 def test_a_single_quoted_claim_keeps_its_apostrophes_inside():
-    text = article("Teenager 'was robbed by 6 men after she'd left the club', court hears.",
+    text = article("Teenager 'was robbed after she'd met 6 men at the club', court hears.",
                    "The team's 'plan to sign 3 players' was dropped.")
     assert flagged(text) == []
 
