@@ -31,7 +31,8 @@ class UnsourcedFigure(Rule):
     approximations ("nearly 97%"), in English, Turkish, Russian, German and Spanish number styles.
     Dates, years, times, durations, ages, ordinals, addresses, phone numbers, scores, article
     numbers and model designations (Su-57, F-16) are not figures, nor is a page counter (3
-    comments, 1,200 views) on a line that is not a sentence. Text that is not the reporter's
+    comments, 1,200 views) on a line that is not a sentence, nor an offer's price or discount
+    ("now $649", "35% off", "20 Prozent Rabatt"). Text that is not the reporter's
     claim is not judged: lines the site-chrome rule calls page furniture (other stories'
     headlines, promo boxes), an interview's questions and answers ("Q: ...", "A: ..."), a
     paragraph of direct speech opened by a dialogue dash (Russian, Spanish, Turkish), an
@@ -227,6 +228,7 @@ class UnsourcedFigure(Rule):
             if said:
                 continue
             if f.kind not in kinds or (f.kind == "money" and _is_offer_price(b.text, f)) \
+                    or (f.kind == "percent" and _is_discount(b.text, f)) \
                     or (f.kind == "count" and _page_counter(b.text, f)) \
                     or _speaks_for_itself(b.text, f, raw_sents):
                 continue
@@ -415,6 +417,29 @@ def _is_offer_price(text: str, fig) -> bool:
     if any(before == cue or before.endswith(" " + cue) for cue in _price_cues()):
         return True
     return text[fig.end:fig.end + 12].lower().lstrip().startswith(("off", "a month", "/month", "per month"))
+
+
+@lru_cache(maxsize=1)
+def _discount_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words after a percentage, words before it) that make it an offer's discount."""
+    after, before = [], []
+    for cue in _word_file("discounts.txt"):
+        if cue.startswith("before:"):
+            before.append(cue[7:].strip())
+        else:
+            after.append(cue.rstrip("*"))
+    return tuple(sorted(after)), tuple(sorted(before))
+
+
+def _is_discount(text: str, fig) -> bool:
+    """A percentage that is an offer's discount ("25% off", "a 25% discount", "save 30%",
+    "скидка 15%"): a fact of the listing, like its price."""
+    after, before = _discount_cues()
+    following = text[fig.end:fig.end + 20].lower().lstrip()
+    if following.startswith(after):
+        return True
+    preceding = " ".join(_WORDS.findall(text[max(0, fig.start - 30):fig.start].lower())[-2:])
+    return any(preceding == cue or preceding.endswith(" " + cue) for cue in before)
 
 
 def _language(article, blocks, guess):

@@ -575,6 +575,20 @@ def test_a_single_quoted_claim_keeps_its_apostrophes_inside():
     assert flagged(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Usually selling for $40, the sensor is now $30, a 25% discount on its list price.",
+    "The store takes 35% off every monitor this weekend, and you save 20% on cables.",
+    "Im Schlussverkauf gibt es 30 Prozent Rabatt auf alle Mäntel.",
+    "La tienda ofrece un 20 por ciento de descuento en toda la ropa.",
+])
+def test_an_offers_discount_is_a_fact_of_the_listing(text):
+    assert flagged(article(text)) == []
+
+
+def test_a_percentage_that_is_no_discount_still_needs_a_source():
+    assert flagged(article("Sales fell 25% in the quarter, a steep discount on last year.")) == ["25%"]
+
+
 def test_photo_captions_above_the_story_are_not_its_lede():
     caption = ("In this Sunday photograph, a long row of unsold cars sits at a dealership in "
                "Littleton, Colo. (AP Photo/Jane Doe)")
