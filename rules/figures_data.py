@@ -346,6 +346,7 @@ def build_tables(per_lang: dict, common: dict) -> dict:
         "stop": WordSet(union("stop")),
         "definite": WordSet(union("definite")),
         "percent_idioms": WordSet(union("percent_idioms")),
+        "complementizers": WordSet(union("complementizers")),
     }
     sets = {
         "currency_symbols": set(s for s in common.get("currency_symbols", []) if len(s) == 1),

@@ -27,6 +27,8 @@ MASK = re.compile(
     r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)"  # 22.11.2026, 2026-11-22, 11/22/26
     r"|\d{1,2}:\d{2}(?::\d{2})?(?!\d)"  # 10:30
     r"|\d{1,2}[.:]\d{2} ?(?:[ap]\.?m\.?|Uhr|h\b|hs\b)"  # 10.30am, 15.30 Uhr
+    r"|\d{1,2} ?(?:[ap]\.m\.|[ap]m\b)"  # 4 p.m., 9am
+    r"|(?:(?<=saat )|(?<=Saat )|(?<=las ))\d{1,2}[.:]\d{2}(?!\d)"  # saat 19.00'da, a las 19.30
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"  # +90 212 555 12 34
     r"|\(\d{2,4}\) ?\d{3}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?"  # (212) 555-1234
     r"|\d{3}-\d{3,4}-\d{4}")
@@ -425,7 +427,9 @@ class Scanner:
             end = d.mult_words.match(tokens, i)
             fig = None
             if end > 0:
-                if end < n and tokens[end][0] in d.mult_exceptions:
+                if end < n and (tokens[end][0] in d.mult_exceptions
+                                or tokens[end][0] == "-" and tokens[end][1] == tokens[end - 1][2]):
+                    # (glued to a hyphen, the phrase is part of a compound: "a quarter-point")
                     i = end
                     continue
                 s, e = tokens[i][1], tokens[end - 1][2]
@@ -590,6 +594,10 @@ class Scanner:
             for stem, k in HYPHEN_UNITS:
                 if word.startswith(stem):
                     if k == "mag":
+                        if not prefix_kind and j + 3 < n and tokens[j + 2][0] == "-" \
+                                and tokens[j + 2][1] == tokens[j + 1][2] \
+                                and _is_word(tokens[j + 3][0]):
+                            return ("skip", j, 1.0)  # a 13.8-billion-year period: a measure
                         return self._after_mag(tokens, j + 2, magnitude(word))
                     return (k, j + 2, 1.0)
             return ("skip", j, 1.0) if not prefix_kind else (None, j, 1.0)
@@ -711,7 +719,7 @@ class Scanner:
                     head = re.split(r"['’]", w)[0]
                     if head and not head[0].isdigit() and head.lower() not in _TR_TIME:
                         return True
-                elif w.lower().startswith(d.gore_stems):
+                elif w.replace("İ", "i").lower().startswith(d.gore_stems):  # (İ: no dot left over)
                     return True
         return False
 
@@ -720,11 +728,35 @@ class Scanner:
         return any(True for _ in self.d.sources.search(tokens, lo, hi)) or any(
             tokens[i][0] == "göre" for i in range(lo, hi))
 
+    def speaks_for_paragraph(self, tokens, lo: int, hi: int) -> bool:
+        """True when the source of the sentence tokens[lo:hi] stands behind what follows it
+        too: a source phrase ("According to the ministry, ...", "..., nach Angaben der
+        Statistiker, ...", "TÜİK verilerine göre"), a closing attribution (", police said."), a
+        document ("The commission said in a statement that ..."), or a speaker the sentence
+        opens on ("He emphasized that ...": what follows is their account, as desks read it).
+        Not a verb deep in the sentence ("the number who said they used it", "since the
+        company abandoned plans"), which is no attribution of the paragraph."""
+        return self.has_source_phrase(tokens, lo, hi) or self.closes_on_speaker(tokens, lo, hi) \
+            or self.names_document(tokens, lo, hi) or self.has_source(tokens, lo, min(hi, lo + 7))
+
     def continues(self, tokens, lo: int) -> bool:
         """True when the sentence starting at token ``lo`` opens by continuing the one before."""
         while lo < len(tokens) and tokens[lo][0] in "\"“«„(—–-":
             lo += 1
         return self.d.continuation.match(tokens, lo) > 0
+
+    def closes_on_speaker(self, tokens, lo: int, hi: int) -> bool:
+        """True when the sentence tokens[lo:hi] closes on its attribution after a comma (",
+        the commission said.", ", said the minister.")."""
+        end = hi
+        while end > lo and not _is_word(tokens[end - 1][0]):
+            end -= 1  # the closing marks
+        for c in range(end - 1, max(lo, end - 9) - 1, -1):
+            if tokens[c][0] == ",":
+                if any(self.d.complementizers.has(t[3]) for t in tokens[c + 1:end]):
+                    return False  # a verb with its clause: ", announced that it will grow"
+                return any(True for _ in self.d.verbs.search(tokens, c + 1, end))
+        return False
 
     def refers_back(self, tokens, lo: int, hi: int) -> bool:
         """True when tokens[lo:hi] point back at what the sentence before reported ("2.5

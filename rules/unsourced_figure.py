@@ -176,16 +176,18 @@ class UnsourcedFigure(Rule):
                                                    or scan.refers_back(tokens, lo, hi)))
                 if own and i and not flags[-1][2] and not any(ss <= f.start < se for f in figs) \
                         and (scan.continues(tokens, lo) or scan.has_source_phrase(tokens, lo, hi)):
-                    # "Exports rose 12%. That is according to the statistics office."
+                    # "Exports rose 12%. That is according to the statistics office." (not "Rents
+                    # rose 30%. Tenants protested, the mayor said.": the mayor spoke of the protest)
                     flags[-1] = (flags[-1][0], flags[-1][1], True)
                 flags.append((ss, se, ok))
-                if own and not is_heading and i == 0:
-                    # a paragraph that opens on its source ("According to X, ...") is covered to
-                    # its end; a source named later covers its own sentence and the sentences that
-                    # continue it ("He added ...", "She also said ...") only
+                if own and not is_heading and i == 0 and scan.speaks_for_paragraph(tokens, lo, hi):
+                    # a paragraph whose first sentence names its source ("According to X, ...",
+                    # "..., police said in a statement.") is covered to its end; a speaker opening
+                    # on what they said ("X said ...") or a source named later covers its own
+                    # sentence and the sentences that continue it ("He added ...") only
                     whole = True
                 prev_ok = ok
-            if len(flags) > 1 and flags[-1][2] and not any(ok for _, _, ok in flags[:-1]) \
+            if len(flags) > 1 and flags[-1][2] and not all(ok for _, _, ok in flags[:-1]) \
                     and any(flags[-1][0] <= f.start for f in figs):
                 ss, se, _ = flags[-1]
                 lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
@@ -261,6 +263,7 @@ _FOOTNOTE = lazy_regex(r"\[\d{1,3}\]|\[citation|(?<=[a-z]) \(\d{1,3}(?:[,–-] ?
 _CONVERSION = lazy_regex(r"\s*(?:\(|,?\s+or\s+)\s*")
 # a photo caption closes on its credit: "... in Littleton, Colo. (AP Photo/David Zalubowski)"
 _CAPTION = lazy_regex(r"\([^()]{0,40}\b(?:Photo|Photograph|Foto|Фото|Fotoğraf)s?\b[^()]{0,60}\)\s*$")
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _CREDIT_LINE = lazy_regex(r"^\[[A-Z][\w .&'’-]{1,40}\]$")
 _WORDS = lazy_regex(r"\w+")
 
@@ -488,8 +491,9 @@ def _announces_document(scan, text, split) -> bool:
         return False
     for ss, se in split(text) or [(0, len(text))]:
         sentence = text[ss:se]
-        if _DIGIT.search(sentence) or not scan.may_name_document(sentence):
-            continue
+        if _DIGIT.search(sentence) or not scan.may_name_document(sentence) \
+                or _QUOTE_MARKS.search(sentence):
+            continue  # (a figure of its own, or a speaker's words: no announcement)
         tokens = tokenize(sentence)
         n = len(tokens)
         if scan.names_document(tokens, 0, n) and scan.has_source(tokens, 0, n) \

@@ -589,6 +589,56 @@ def test_a_percentage_that_is_no_discount_still_needs_a_source():
     assert flagged(article("Sales fell 25% in the quarter, a steep discount on last year.")) == ["25%"]
 
 
+def test_a_verb_deep_in_the_first_sentence_does_not_cover_the_paragraph():
+    text = article("In adults aged 26 or older, the number who said they had used cannabis rose by "
+                   "23 percent. Problematic use rose by 37 percent after legalization.")
+    assert flagged(text) == ["37 percent"]
+
+
+def test_a_statement_named_in_the_first_sentence_covers_the_paragraph():
+    text = article("The commission said in a statement on Monday that the plant will close. Some "
+                   "1,200 workers will lose their jobs.")
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Cases of phone fraud rose by almost a third last year.", "by almost a third"),
+    ("Die Zahl der Fälle ist zuletzt um fast ein Drittel gestiegen.", "um fast ein Drittel"),
+    ("Число жалоб выросло почти на треть.", "почти на треть"),
+])
+def test_a_change_by_a_fraction_is_a_figure(text, figure):
+    assert flagged(article(text)) == [figure]
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank cut its benchmark rate by a quarter-point last month.",
+    "Doors open at 4 p.m. and the show starts at 9pm with the band on stage.",
+    "Karadenizspor bir sonraki maçında saat 19.00'da sahasında rakibini konuk edecek.",
+    "Sorní marcó en el minuto 12 y el partido empieza a las 19.30 en el estadio municipal.",
+])
+def test_compounds_and_clock_times_are_no_figures(text):
+    assert flagged(article(text)) == []
+
+
+def test_a_topic_shift_does_not_continue_the_speaker_before():
+    text = article("İki ülke arasındaki ticaret geçen yıl güçlü seyretti. Bakan Yılmaz da ihracatın "
+                   "218 milyar doları aştığını söyledi. Öte yandan geçiş belgesi kotası geçen yıl "
+                   "12 bin adede yükseltilmişti.")
+    assert flagged(text) == ["12 bin adede"]
+
+
+def test_a_court_document_before_gore_is_a_source():
+    text = article("İddianameye göre, kooperatif 1.140 üyeden toplam 486 milyon lira topladı.")
+    assert flagged(text) == []
+
+
+def test_a_quote_naming_a_study_leader_announces_no_document():
+    text = article("Ein neues Nasenspray senkt die Zahl der Migräneattacken deutlich.",
+                   "„Das hilft vielen Betroffenen sehr“, sagte Studienleiterin Miriam Albrecht.",
+                   "In Deutschland leiden rund acht Millionen Menschen an Migräne.")
+    assert flagged(text) == ["acht Millionen"]
+
+
 def test_photo_captions_above_the_story_are_not_its_lede():
     caption = ("In this Sunday photograph, a long row of unsold cars sits at a dealership in "
                "Littleton, Colo. (AP Photo/Jane Doe)")
