@@ -364,7 +364,12 @@ def build_tables(per_lang: dict, common: dict) -> dict:
             w = e.split()[0].lower()
             figure_words.add(w[:-1] if w.endswith("*") else w)
     triggers = {m.lower().rstrip(".") for m in mags if len(m) > 2}
-    triggers |= {max(e.lower().split(), key=len) for e in union("multiple_words")}
+    # a phrase's trigger is its longest word that is not a function word or an approximator
+    # ("half" in "by nearly half", not "nearly": every other paragraph holds that one)
+    frequent = {w.lower() for w in union("stop") + union("approximators") if " " not in w}
+    for e in union("multiple_words"):
+        words = e.lower().split()
+        triggers.add(max([w for w in words if w not in frequent] or words, key=len))
     triggers |= {"times", "veces", "раз", "раза", "kat", "mal"}
     sets["trigger_words"] = {x for x in triggers if not x.endswith("*")}
     tuples = {
