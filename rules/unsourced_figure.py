@@ -182,9 +182,9 @@ class UnsourcedFigure(Rule):
                 flags.append((ss, se, ok))
                 if own and not is_heading and i == 0 and scan.speaks_for_paragraph(tokens, lo, hi):
                     # a paragraph whose first sentence names its source ("According to X, ...",
-                    # "..., police said in a statement.") is covered to its end; a speaker opening
-                    # on what they said ("X said ...") or a source named later covers its own
-                    # sentence and the sentences that continue it ("He added ...") only
+                    # "..., police said in a statement.", "He emphasized that ...") is covered to
+                    # its end; a verb deep in it ("the number who said ...") or a source named
+                    # later covers its own sentence and the sentences that continue it only
                     whole = True
                 prev_ok = ok
             if len(flags) > 1 and flags[-1][2] and not all(ok for _, _, ok in flags[:-1]) \
@@ -423,23 +423,23 @@ def _is_offer_price(text: str, fig) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _discount_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(words after a percentage, words before it) that make it an offer's discount."""
+def _discount_cues():
+    """(a pattern for the words after a percentage, the words before it) that make it an
+    offer's discount; an entry ending in '*' takes any ending, the others are whole words."""
     after, before = [], []
     for cue in _word_file("discounts.txt"):
         if cue.startswith("before:"):
             before.append(cue[7:].strip())
         else:
-            after.append(cue.rstrip("*"))
-    return tuple(sorted(after)), tuple(sorted(before))
+            after.append(re.escape(cue[:-1]) if cue.endswith("*") else re.escape(cue) + r"\b")
+    return re.compile(r"\s*(?:" + "|".join(sorted(after)) + ")"), tuple(sorted(before))
 
 
 def _is_discount(text: str, fig) -> bool:
     """A percentage that is an offer's discount ("25% off", "a 25% discount", "save 30%",
     "скидка 15%"): a fact of the listing, like its price."""
     after, before = _discount_cues()
-    following = text[fig.end:fig.end + 20].lower().lstrip()
-    if following.startswith(after):
+    if after.match(text[fig.end:fig.end + 24].lower()):
         return True
     preceding = " ".join(_WORDS.findall(text[max(0, fig.start - 30):fig.start].lower())[-2:])
     return any(preceding == cue or preceding.endswith(" " + cue) for cue in before)

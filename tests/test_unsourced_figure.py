@@ -587,6 +587,7 @@ def test_an_offers_discount_is_a_fact_of_the_listing(text):
 
 def test_a_percentage_that_is_no_discount_still_needs_a_source():
     assert flagged(article("Sales fell 25% in the quarter, a steep discount on last year.")) == ["25%"]
+    assert flagged(article("Output rose 25% offshore and 10% onshore this year.")) == ["25%", "10%"]
 
 
 def test_a_verb_deep_in_the_first_sentence_does_not_cover_the_paragraph():
