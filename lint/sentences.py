@@ -5,8 +5,9 @@ import regex
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) and whitespace,
 # when the next thing starts like a sentence (capital letter, digit, opening quote or dash).
+# German quotes open low and close high („...“, ‚...‘): “ and ‘ close a sentence too.
 _BOUNDARY = regex.compile(
-    r"""(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«(\[¿¡—–-]?[\p{Lu}\p{Lt}\p{N}\p{Lo}])""",
+    r"""(?<=[.!?…]["'”’“‘»)\]]*)\s+(?=["'“‘«„‚(\[¿¡—–-]?[\p{Lu}\p{Lt}\p{N}\p{Lo}])""",
     regex.VERSION1,
 )
 # Words that end in a period without ending a sentence (several languages).

@@ -333,7 +333,7 @@ def build_tables(per_lang: dict, common: dict) -> dict:
     ph["mult_words"] = PhraseSet(union("multiple_words"))
     ws = {
         "passive_aux": WordSet(en.get("passive_aux", ())),
-        "adjective_markers": WordSet(en.get("adjective_markers", ())),
+        "adjective_markers": WordSet(union("adjective_markers")),
         "percent_before": WordSet(union("percent_before")),
         "mult_after": WordSet(union("multiple_after")),
         "mult_comp": WordSet(union("multiple_comparatives")),
@@ -347,6 +347,7 @@ def build_tables(per_lang: dict, common: dict) -> dict:
         "definite": WordSet(union("definite")),
         "percent_idioms": WordSet(union("percent_idioms")),
         "complementizers": WordSet(union("complementizers")),
+        "reported_speech": WordSet(union("reported_speech")),
     }
     sets = {
         "currency_symbols": set(s for s in common.get("currency_symbols", []) if len(s) == 1),

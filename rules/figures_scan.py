@@ -216,6 +216,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTE_MARK = re.compile(r"[“”„«»\"]")
+_QUOTE_CHARS = frozenset("“”„«»\"")
 # (the look-behind after the opening mark: a search then skips to the marks)
 # (an apostrophe inside a word, "she's", does not close it)
 _SINGLE_QUOTED = lazy_re(
@@ -728,22 +729,34 @@ class Scanner:
         return any(True for _ in self.d.sources.search(tokens, lo, hi)) or any(
             tokens[i][0] == "göre" for i in range(lo, hi))
 
+    def source_phrase_after(self, tokens, lo: int, hi: int) -> bool:
+        """True when a source phrase starts in tokens[lo:hi] (from ``lo`` on: "... below 6%,
+        according to Edmunds.", not "Laut X ..." opening the sentence before ``lo``)."""
+        return any(True for _ in self.d.sources.search(tokens, lo, hi)) \
+            or any(t[0] == "göre" for t in tokens[lo:hi])
+
     def speaks_for_paragraph(self, tokens, lo: int, hi: int) -> bool:
         """True when the source of the sentence tokens[lo:hi] stands behind what follows it
         too: a source phrase ("According to the ministry, ...", "..., nach Angaben der
-        Statistiker, ...", "TÜİK verilerine göre"), a closing attribution (", police said."), a
-        document ("The commission said in a statement that ..."), or a speaker the sentence
+        Statistiker, ...", "TÜİK verilerine göre"), a closing attribution (", police said.", not
+        that of a direct quote, which attributes the quote), a document ("The commission said in a statement that ..."), or a speaker the sentence
         opens on ("He emphasized that ...": what follows is their account, as desks read it).
         Not a verb deep in the sentence ("the number who said they used it", "since the
         company abandoned plans"), which is no attribution of the paragraph."""
-        return self.has_source_phrase(tokens, lo, hi) or self.closes_on_speaker(tokens, lo, hi) \
+        quoted = any(t[0] in _QUOTE_CHARS for t in tokens[lo:hi])  # the attribution is the quote's
+        return self.has_source_phrase(tokens, lo, hi) \
+            or (not quoted and self.closes_on_speaker(tokens, lo, hi)) \
             or self.names_document(tokens, lo, hi) or self.has_source(tokens, lo, min(hi, lo + 7))
 
     def continues(self, tokens, lo: int) -> bool:
-        """True when the sentence starting at token ``lo`` opens by continuing the one before."""
+        """True when the sentence starting at token ``lo`` opens by continuing the one before,
+        or goes on in the mood of reported speech (German "Der Angeklagte habe ...")."""
         while lo < len(tokens) and tokens[lo][0] in "\"“«„(—–-":
             lo += 1
-        return self.d.continuation.match(tokens, lo) > 0
+        if self.d.continuation.match(tokens, lo) > 0:
+            return True
+        reported = self.d.reported_speech
+        return any(reported.has(t[3]) for t in tokens[lo:lo + 8])
 
     def closes_on_speaker(self, tokens, lo: int, hi: int) -> bool:
         """True when the sentence tokens[lo:hi] closes on its attribution after a comma (",

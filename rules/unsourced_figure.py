@@ -191,9 +191,10 @@ class UnsourcedFigure(Rule):
                     and any(flags[-1][0] <= f.start for f in figs):
                 ss, se, _ = flags[-1]
                 lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
-                if scan.has_source_phrase(tokens, lo, hi):
+                if scan.source_phrase_after(tokens, lo + 3, hi):
                     # "Sales fell 10%. Loan rates were below 6%, according to Edmunds.": a source
-                    # closing a paragraph of figures covers the figures before it
+                    # closing a paragraph of figures covers the figures before it (one opening the
+                    # last sentence, "Laut X werteten sie 86.000 Aufnahmen aus", covers that one)
                     flags = [(s, e, True) for s, e, _ in flags]
             if announcer and not all(ok for _, _, ok in flags) \
                     and _announces_document(scan, announcer, split_sentences):

@@ -640,6 +640,38 @@ def test_a_quote_naming_a_study_leader_announces_no_document():
     assert flagged(text) == ["acht Millionen"]
 
 
+def test_german_reported_speech_goes_on_reporting_the_speaker():
+    text = article("Der Vorsitzende Richter sprach in der Urteilsbegründung von einem „System der "
+                   "Täuschung“. Der Angeklagte habe dabei Unterschriften von 37 Patienten gefälscht.")
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("speaker", ["Helga Steinmetz, Chefvolkswirtin der Weserbank",
+                                     "die Chefvolkswirtin der Bank"])
+def test_a_quote_attributes_itself_not_the_sentences_after_it(speaker):
+    text = article(f"„Der Rückgang der Inflation ist vorerst gestoppt“, sagte {speaker}. "
+                   "„Vor allem die Löhne treiben die Preise.“ Butter kostete fast 40 Prozent mehr.")
+    assert flagged(text) == ["fast 40 Prozent"]
+
+
+def test_a_source_opening_the_last_sentence_covers_only_that_sentence():
+    text = article("Für die Erhebung stellten Helfer an 120 Standorten Fotofallen auf. Laut "
+                   "Projektleiterin Sabine Hollerbach werteten sie mehr als 86.000 Aufnahmen aus.")
+    assert flagged(text) == ["120 Standorten"]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Schaden beläuft sich nach Überzeugung der Kammer auf rund 2,7 Mio. Euro.",
+    "Bankanın gönderdiği bildirime göre, konsolide net kâr 18,6 milyar lira oldu.",
+])
+def test_court_findings_and_filings_are_sources(text):
+    assert flagged(article(text)) == []
+
+
+def test_a_noun_that_spells_like_a_reporting_verb_is_no_source():
+    assert flagged(article("La cifra se ha duplicado en la última década.")) == ["se ha duplicado"]
+
+
 def test_photo_captions_above_the_story_are_not_its_lede():
     caption = ("In this Sunday photograph, a long row of unsold cars sits at a dealership in "
                "Littleton, Colo. (AP Photo/Jane Doe)")
