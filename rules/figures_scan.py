@@ -729,12 +729,6 @@ class Scanner:
         return any(True for _ in self.d.sources.search(tokens, lo, hi)) or any(
             tokens[i][0] == "göre" for i in range(lo, hi))
 
-    def source_phrase_after(self, tokens, lo: int, hi: int) -> bool:
-        """True when a source phrase starts in tokens[lo:hi] (from ``lo`` on: "... below 6%,
-        according to Edmunds.", not "Laut X ..." opening the sentence before ``lo``)."""
-        return any(True for _ in self.d.sources.search(tokens, lo, hi)) \
-            or any(t[0] == "göre" for t in tokens[lo:hi])
-
     def speaks_for_paragraph(self, tokens, lo: int, hi: int) -> bool:
         """True when the source of the sentence tokens[lo:hi] stands behind what follows it
         too: a source phrase ("According to the ministry, ...", "..., nach Angaben der

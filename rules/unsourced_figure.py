@@ -191,7 +191,7 @@ class UnsourcedFigure(Rule):
                     and any(flags[-1][0] <= f.start for f in figs):
                 ss, se, _ = flags[-1]
                 lo, hi = bisect_left(starts, ss), bisect_left(starts, se)
-                if scan.source_phrase_after(tokens, lo + 3, hi):
+                if scan.has_source_phrase(tokens, lo + 3, hi):  # (past the sentence's opening)
                     # "Sales fell 10%. Loan rates were below 6%, according to Edmunds.": a source
                     # closing a paragraph of figures covers the figures before it (one opening the
                     # last sentence, "Laut X werteten sie 86.000 Aufnahmen aus", covers that one)
