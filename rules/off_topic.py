@@ -5,7 +5,8 @@ How it decides (helpers in rules/topic_text.py, word lists in rules/data/topic/<
 * every text block becomes a bag of distinctive terms: words that are not stop words and not
   among the most frequent of the language (wordfreq's list), cut to their first letters so
   inflected forms meet (Turkish, Russian, German, Spanish: 5; English: 6, after a light cut of
-  plural and verb endings), weighted by rarity; capitalised words inside a sentence are names
+  plural and verb endings), weighted by rarity; a German compound is also found wherever its
+  head is ("Strompreise" where "die Preise" are); capitalised words inside a sentence are names
   (a run of them is one person, place or firm);
 * the subject is the headline and lead (first paragraphs, passing over a byline or e-mail
   line); a subhead that announces the paragraph under it opens a section whose subject is added
@@ -22,8 +23,9 @@ How it decides (helpers in rules/topic_text.py, word lists in rules/data/topic/<
   having left it), or stands a little less apart and bears a trait of text lifted from another
   story that does not depend on its vocabulary (2'''): it quotes someone by a surname the
   article never introduced, or speaks as "I" or to "you" where no other block does. A third
-  party's reaction ("X urged ...") needs the connective. New names are reported but never
-  decide;
+  party's reaction ("X urged ...") or a contrast set against the story ("Oil, by contrast,
+  fell") needs the connective, and so does a paragraph too short (under 20 words) for its
+  vocabulary to be a sample. New names are reported but never decide;
 * runs: two neighbours sharing words nobody else uses hide each other from "the rest"; the pair
   is measured again with both set apart;
 * quiet: short articles, roundups without subheads (most paragraphs ignore the lead, or hardly
@@ -109,7 +111,7 @@ class OffTopicParagraph(Rule):
 
     The rule reads the subject from the headline and lead: their distinctive words and names,
     weighted by how rare each word is in the language (wordfreq), cut to a stem so inflected
-    forms meet. Every later paragraph is measured: how much of its distinctive vocabulary it
+    forms meet (and in German, a compound meets its head: "Strompreise" meets "die Preise"). Every later paragraph is measured: how much of its distinctive vocabulary it
     shares with the subject, how much with the rest of the article (compared with what the
     article's other paragraphs share), which names it brings that appear nowhere else, and
     whether it opens with a topic-shift connective ("Meanwhile", "In other news", "Separately",
@@ -131,7 +133,9 @@ class OffTopicParagraph(Rule):
 
     Left alone: the headline and lead; background, history, reactions, quotes and comparisons
     that still share the article's names or terms; a third party's reaction ("The minister
-    urged both sides ...") even in its own words, unless a topic-shift connective opens it;
+    urged both sides ...") or a contrast ("Oil, by contrast, fell") even in its own words,
+    unless a topic-shift connective opens it; a paragraph of fewer than `min_apart_words` words,
+    too short a sample of vocabulary to stand apart by;
     embedded social-media posts; every section of a roundup whose subheads
     announce each item (each section is its own subject), and roundups without subheads (their
     paragraphs mostly ignore the lead); site chrome, paragraphs in another language and
@@ -155,6 +159,9 @@ class OffTopicParagraph(Rule):
         "min_words": Option(int, 150, "shortest article judged, in words"),
         "min_paragraphs": Option(int, 4, "fewest paragraphs (lead included) an article needs to be judged"),
         "min_terms": Option(int, 5, "fewest distinctive words a paragraph needs to be judged"),
+        "min_apart_words": Option(int, 20, "fewest words a paragraph needs for its vocabulary alone to "
+                                           "show it stands apart (a shorter one needs a connective "
+                                           "or a change of voice)"),
         "subject_share": Option(float, 0.05, "a paragraph sharing at most this share of its distinctive "
                                              "vocabulary with the headline and lead has left the subject"),
         "rest_share": Option(float, 0.15, "... and one sharing at most this share with the rest of the "
@@ -197,9 +204,9 @@ def analyse(article, settings) -> list[Para]:
     if not an.common:
         return []
     terms = [an.terms(b.text) for b in blocks]
-    where: dict[str, set] = {}  # stem -> text block indices holding it
+    where: dict[str, set] = {}  # stem (or a compound's head) -> text block indices holding it
     for i, t in enumerate(terms):
-        for s in t.weights:
+        for s in t.keys():
             where.setdefault(s, set()).add(i)
 
     title = article.title
@@ -211,10 +218,10 @@ def analyse(article, settings) -> list[Para]:
     subject_idx = {i for i, b in enumerate(blocks) if b is title or id(b) in lead_ids}
     subject = set()
     for i in subject_idx:
-        subject.update(terms[i].weights)
+        subject.update(terms[i].keys())
     meta_title = article.metadata.get("title")
     if isinstance(meta_title, str) and meta_title:
-        subject.update(an.terms(meta_title).weights)
+        subject.update(an.terms(meta_title).keys())
     last_lead = max(subject_idx) if subject_idx else -1
     article.annotations["off-topic-subject"] = _subject_words(subject, subject_idx, terms, where, lang)
 
@@ -228,9 +235,9 @@ def analyse(article, settings) -> list[Para]:
         if b.kind == HEADING and b is not title:
             nxt = i + 1
             if nxt < len(blocks) and blocks[nxt].kind == PARAGRAPH and \
-                    set(terms[i].weights) & set(terms[nxt].weights):
+                    terms[i].keys() & terms[nxt].keys():
                 announced.add(nxt)
-                current = set(terms[i].weights) | set(terms[nxt].weights)
+                current = terms[i].keys() | terms[nxt].keys()
             continue
         section_subject[i] = current
     judged: list[Para] = []
@@ -287,6 +294,7 @@ def analyse(article, settings) -> list[Para]:
         # roundup whose items do share vocabulary (ROUNDUP_OUTLIER of it, typically)
         for p in judged:
             p.flagged = (typical >= ROUNDUP_OUTLIER and p.rest_share == 0.0 and not p.reaction
+                         and p.terms.tokens >= settings["min_apart_words"]
                          and p.subject_share <= settings["subject_share"]
                          and p.new_weight >= settings["min_new_weight"])
             if p.flagged:
@@ -408,6 +416,10 @@ def measure(p: Para, exclude: set, terms, where, subject: set) -> None:
     w = p.terms.weights
     total = fsum(w.values()) or 1.0
     n = len(exclude)
+    heads = p.terms.heads
+    if heads:  # a compound is found, and in the subject, wherever its head is ("Preise")
+        where = {s: where[s] | where[heads[s]] if s in heads else where[s] for s in w}
+        subject = {s for s in w if s in subject or heads.get(s) in subject}
     if n == 1:  # the paragraph itself holds every one of its stems
         new = {s for s in w if len(where[s]) == 1}
     else:
@@ -458,14 +470,17 @@ def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
         return []
     out = [("subject", f"shares {p.subject_share:.0%} of its distinctive words with the headline and lead")]
     strict = p.subject_share <= s_max
+    # in a short paragraph (a dozen words: "The second stage's tender is due in spring.") sharing
+    # no word is no evidence: its vocabulary is too small a sample to stand apart by
+    sample = p.terms.tokens >= settings["min_apart_words"]
     # a third party's reaction ("The minister urged both sides ...") speaks of the story in its
     # own words: standing apart is no evidence there, only a topic-shift connective is
-    if (strict and typical > 0 and not p.reaction and p.rest_share <= r_max
+    if (strict and sample and typical > 0 and not p.reaction and p.rest_share <= r_max
             and p.rest_share <= APART * typical and p.core_share <= CORE_MAX
             and p.new_weight >= settings["min_new_weight"]):
         out.append(("rest", f"{p.rest_share:.0%} with the rest of the article, where paragraphs "
                             f"typically share {typical:.0%}"))
-    elif (strict and typical > 0 and not p.reaction and p.rest_share <= BRIDGE_REST
+    elif (strict and sample and typical > 0 and not p.reaction and p.rest_share <= BRIDGE_REST
             and p.rest_share <= BRIDGE_APART * typical and p.core_share <= BRIDGE_CORE
             and p.new_weight >= settings["min_new_weight"] and p.between >= BRIDGE_BETWEEN
             and p.beside <= BRIDGE_BESIDE):

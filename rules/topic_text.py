@@ -17,6 +17,11 @@ STEM = 5  # a term is the first STEM letters of a lower-case word: copes with in
 # need the short one to meet their case and verb endings
 STEM_BY_LANG = {"en": 6}
 COMMON_ZIPF = 5.6  # words at least this frequent carry no topic
+# languages that write compounds as one word: there a compound also counts as its head, the
+# longest tail that is a word of its own ("Strompreise" holds "Preise", "Oberstaatsanwalt"
+# "Staatsanwalt"), so "die Preise" meets "Strompreise" (the stem already meets "Strom")
+COMPOUNDING = frozenset({"de"})
+HEAD_MIN = 5  # shortest head worth a term: shorter tails ("Band" in "Verband") mislead
 UNKNOWN_ZIPF = 2.5  # rarity assumed for a word missing from the common-word list
 
 _WORD = re.compile(r"[^\W\d_]+")  # letters (stdlib re: faster than regex for this)
@@ -36,7 +41,9 @@ class LangData:
     anaphora: tuple = ()  # openers pointing back at the text before ("This development ...")
     chrome_words: frozenset = frozenset()  # site-chrome cue words ...
     chrome_prefixes: tuple = ()  # ... and cue prefixes ("newsletter*")
-    reactions: tuple = ()  # verbs of a third party's reaction ("urged", "welcomed", "kınadı")
+    # verbs of a third party's reaction ("urged", "welcomed", "kınadı") and markers of a contrast
+    # with what came before ("by contrast", "dagegen"): the story, seen from elsewhere
+    reactions: tuple = ()
     speech: frozenset = frozenset()  # verbs that attribute a statement ("said", "sagte", "dijo")
     titles: frozenset = frozenset()  # honorifics before a surname ("Mr", "Frau", "Sra")
     voice: frozenset = frozenset()  # first-person singular and second-person pronouns ("I", "you")
@@ -58,8 +65,8 @@ def lang_data(lang: str) -> LangData:
                 elif line.startswith("chrome:"):
                     cue = lower(line[len("chrome:"):].strip(), lang)
                     (chrome_p.append(cue[:-1]) if cue.endswith("*") else chrome_w.add(cue))
-                elif line.startswith("reaction:"):
-                    react.append(" ".join(lower(line[len("reaction:"):], lang).split()))
+                elif line.startswith(("reaction:", "contrast:")):  # both: judged alike
+                    react.append(" ".join(lower(line.partition(":")[2], lang).split()))
                 elif line.startswith("anaphora:"):
                     back.append(" ".join(lower(line[len("anaphora:"):], lang).split()))
                 elif line.startswith(tuple(words)):
@@ -151,6 +158,7 @@ class Terms:
     names: set = field(default_factory=set)
     entities: list = field(default_factory=list)  # runs of adjacent names: one person, place, firm
     shown: dict = field(default_factory=dict)
+    heads: dict = field(default_factory=dict)  # stem of a compound -> stem of its head (German)
     tokens: int = 0  # words read
     stops: int = 0  # of them, stop words of the article's language
     known: int = 0  # of them, words on the language's common-word list
@@ -161,6 +169,10 @@ class Terms:
     @property
     def total(self) -> float:
         return fsum(self.weights.values())
+
+    def keys(self) -> set:
+        """Its stems and its compounds' heads: what another block may meet it by."""
+        return set(self.weights).union(self.heads.values()) if self.heads else set(self.weights)
 
 
 class Analyzer:
@@ -178,6 +190,7 @@ class Analyzer:
         self.name_ceiling = 3.8 if lang == "de" else 4.5
         self._cache = _word_cache(lang)
         self.stem_len = STEM_BY_LANG.get(lang, STEM)
+        self.compounds = lang in COMPOUNDING
 
     def _stem(self, lw: str) -> str:
         """The term of a lower-case word: its first ``stem_len`` letters; in English after a light
@@ -193,9 +206,21 @@ class Analyzer:
                 lw = lw[:-2]
         return lw[:self.stem_len]
 
+    def _head(self, lw: str, stem: str):
+        """The stem of a compound's head: its longest tail of at least HEAD_MIN letters,
+        after a modifier of at least three, that the common-word list holds as a content word;
+        None for a word without one, or whose head adds nothing to its stem."""
+        for i in range(3, len(lw) - HEAD_MIN + 1):
+            tail = lw[i:]
+            z = self.common.get(tail)
+            if z is not None and z < COMMON_ZIPF and tail not in self.stops:
+                head = self._stem(tail)
+                return None if head == stem else head
+        return None
+
     def _word(self, w: str):
-        """(known, latin, stop, stem, weight, zipf, name_candidate, upper, chrome cue) for one
-        word, cached."""
+        """(known, latin, stop, stem, weight, zipf, name_candidate, upper, chrome cue, compound
+        head) for one word, cached."""
         info = self._cache.get(w)
         if info is None:
             lw = lower(w, self.lang)
@@ -206,15 +231,17 @@ class Analyzer:
             z = UNKNOWN_ZIPF if z is None else z
             content = not stop and (len(w) >= 3 or upper) and z < COMMON_ZIPF
             chrome = lw in self.chrome_words or bool(self.chrome_prefixes) and lw.startswith(self.chrome_prefixes)
-            info = (known, w[0] < "\u0250", stop, self._stem(lw) if content else None,
-                    min(3.5, 6.0 - z), z, w[0].isupper() and z < self.name_ceiling, upper, chrome)
+            stem = self._stem(lw) if content else None
+            head = self._head(lw, stem) if self.compounds and stem and len(lw) >= HEAD_MIN + 3 else None
+            info = (known, w[0] < "\u0250", stop, stem, min(3.5, 6.0 - z), z,
+                    w[0].isupper() and z < self.name_ceiling, upper, chrome, head)
             if len(self._cache) < 200_000:
                 self._cache[w] = info
         return info
 
     def terms(self, text: str) -> Terms:
         out = Terms()
-        weights, shown, names, entities = out.weights, out.shown, out.names, out.entities
+        weights, shown, names, entities, heads = out.weights, out.shown, out.names, out.entities, out.heads
         tokens = known_n = latin_n = stops_n = 0
         chrome_cue, cues = "", None
         word, cache = self._word, self._cache
@@ -224,7 +251,7 @@ class Analyzer:
             if punct:
                 boundary, in_name = True, False
                 continue
-            known, latin, stop, stem, weight, z, cap, upper, chrome = cache.get(w) or word(w)
+            known, latin, stop, stem, weight, z, cap, upper, chrome, head = cache.get(w) or word(w)
             tokens += 1
             if chrome:
                 chrome_cue = w
@@ -254,6 +281,8 @@ class Analyzer:
                     shown[stem] = w
             if weight > weights.get(stem, 0.0):
                 weights[stem] = weight
+            if head is not None and stem not in heads:
+                heads[stem] = head
         out.tokens, out.known, out.latin, out.stops = tokens, known_n, latin_n, stops_n
         out.chrome = chrome_cue or ("©" if "©" in text else "")
         out.chrome_cues = len(cues) if cues else (1 if out.chrome else 0)
@@ -288,8 +317,9 @@ class Analyzer:
         return self._opener(text, self.anaphora)
 
     def reaction(self, text: str) -> str:
-        """The reaction verb ("urged", "welcomed") in the first sentence of ``text``, or '': a
-        third party responding to the story, in its own words."""
+        """The reaction verb ("urged", "welcomed") or contrast marker ("by contrast", "dagegen")
+        in the first sentence of ``text``, or '': a third party responding to the story, or a
+        comparison set against it, in its own words."""
         if not self.reactions:
             return ""
         first = _FIRST_SENTENCE.match(text)
@@ -333,7 +363,7 @@ class Analyzer:
         for w, at_start in found.items():
             if w in full:
                 continue
-            _, _, stop, stem, _, z, cap, upper, _ = self._cache.get(w) or self._word(w)
+            _, _, stop, stem, _, z, cap, upper, _, _ = self._cache.get(w) or self._word(w)
             if not cap or stem is None or stop:
                 continue
             # opening a sentence, a capitalised word is a name if rare; in English also one that

@@ -241,6 +241,58 @@ def test_english_terms_meet_across_plural_and_verb_endings():
     assert {"turbin", "farm", "tariff"} <= set(a) & set(b)
 
 
+def test_german_compounds_meet_their_head_word():
+    from rules.topic_text import Analyzer
+
+    an = Analyzer("de")
+    compound = an.terms("Die Strompreise für Haushalte sinken langsamer als erhofft.")
+    plain = an.terms("Ob die Preise weiter fallen, hängt vom Winter ab.")
+    assert compound.heads["strom"] == "preis"
+    assert "preis" in compound.keys() & plain.keys()
+    # a short tail ("Band" in "Verband") is no head, and English has no compound heads
+    assert an.terms("Der Verband tagte.").heads == {}
+    assert Analyzer("en").terms("The Powerhouse reopened.").heads == {}
+
+
+def test_german_paragraph_sharing_only_a_compounds_head_is_on_topic():
+    # "die Preise" meets "Strompreise" only through the compound's head
+    title = "Strompreise für Haushalte sinken langsamer als erhofft"
+    lead = ("Die Strompreise für Privathaushalte sind im Oktober um durchschnittlich 6,8 Prozent "
+            "gesunken, wie das Vergleichsportal Tarifblick am Montag mitteilte.")
+    body = [
+        "Ein Musterhaushalt mit einem Jahresverbrauch von 4.000 Kilowattstunden zahlt bei Tarifblick "
+        "derzeit im Schnitt 1.312 Euro im Jahr für Strom, vor zwölf Monaten waren es noch 1.408 Euro.",
+        "Viele Grundversorger geben die gesunkenen Einkaufskosten für Strom nur zögerlich an ihre "
+        "Kunden weiter, sagte eine Energieexpertin von Tarifblick, die zum Wechsel des Stromtarifs rät.",
+        "An der Strombörse kostet eine Megawattstunde Strom für das kommende Jahr derzeit etwa 85 Euro, "
+        "weniger als die Hälfte des Höchststands, den der Strom im Sommer 2022 erreicht hatte.",
+        "Ob die Preise weiter fallen, hängt nach Einschätzung von Fachleuten vor allem vom "
+        "Winterwetter und von der Lage auf den Gasmärkten in Nordwesteuropa ab.",
+        "Verbraucherschützer raten Haushalten, ihre Stromverträge zu prüfen: ein Wechsel in einen "
+        "günstigeren Tarif spare oft mehrere hundert Euro im Jahr, sagte die Verbraucherzentrale.",
+    ]
+    art, found = findings(body, title=title, lead=lead, name="strom.txt")
+    assert found == []
+
+
+def test_paragraph_set_against_the_story_by_a_contrast_is_a_comparison():
+    from rules.topic_text import Analyzer
+
+    assert Analyzer("de").reaction("Der Ölpreis gab dagegen nach. Ein Barrel kostete 73 Dollar.") == "dagegen"
+    assert Analyzer("en").reaction("Rice prices in Thailand, by contrast, fell for a third month.") == "by contrast"
+    assert Analyzer("en").reaction("Rice prices in Thailand fell for a third month.") == ""
+
+
+def test_a_dozen_words_sharing_nothing_are_too_few_to_stand_apart():
+    short = "Surveyors expect the bids for a second stage of the tramway to open next spring."
+    _, found = findings(BODY[:3] + [short] + BODY[3:])
+    assert found == []
+    # with a lower floor its vocabulary alone would flag it
+    art = article(BODY[:3] + [short] + BODY[3:])
+    found = list(OffTopicParagraph(settings={"min_apart_words": 5}).check(art))
+    assert lines_of(art, found) == [short[:40]]
+
+
 def test_paragraph_interrupting_its_neighbours_thread_is_flagged():
     # the paragraphs before and after it carry on one thread (the quota, the Mekong growers); the
     # insert shares a few words with the article elsewhere (too many for the plain "apart" test)
