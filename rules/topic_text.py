@@ -326,7 +326,11 @@ class Analyzer:
         head = lower(first.group() if first else text[:240], self.lang)
         words = " " + " ".join(_WORD.findall(head)) + " "
         for r in self.reactions:
-            if f" {r} " in words:
+            if r[-1] == "*":  # the last word inflects ("karşıla*": karşıladı, karşıladığını)
+                at = words.find(f" {r[:-1]}")
+                if at >= 0:
+                    return words[at + 1:words.index(" ", at + len(r))]
+            elif f" {r} " in words:
                 return r
         return ""
 

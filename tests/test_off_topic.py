@@ -283,6 +283,16 @@ def test_paragraph_set_against_the_story_by_a_contrast_is_a_comparison():
     assert Analyzer("en").reaction("Rice prices in Thailand fell for a third month.") == ""
 
 
+def test_turkish_reaction_verbs_inflect():
+    from rules.topic_text import Analyzer
+
+    tr = Analyzer("tr")
+    # reported speech turns "karşıladı" into "karşıladığını": the list's trailing * allows it
+    assert tr.reaction("Esnaf Ali Demir ise kararı sevinçle karşıladığını anlattı.") == "sevinçle karşıladığını"
+    assert tr.reaction("Muhalefet kararı sert bir dille kınadı.") == "kınadı"
+    assert tr.reaction("Belediye yeni hattı pazartesi açtı.") == ""
+
+
 def test_a_dozen_words_sharing_nothing_are_too_few_to_stand_apart():
     short = "Surveyors expect the bids for a second stage of the tramway to open next spring."
     _, found = findings(BODY[:3] + [short] + BODY[3:])
