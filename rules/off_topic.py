@@ -156,7 +156,7 @@ class OffTopicParagraph(Rule):
         South Korea took a different path, replacing its rice quota with a single tariff ...
     """
     options = {
-        "min_words": Option(int, 150, "shortest article judged, in words"),
+        "min_words": Option(int, 200, "shortest article judged, in words"),
         "min_paragraphs": Option(int, 4, "fewest paragraphs (lead included) an article needs to be judged"),
         "min_terms": Option(int, 5, "fewest distinctive words a paragraph needs to be judged"),
         "min_apart_words": Option(int, 20, "fewest words a paragraph needs for its vocabulary alone to "

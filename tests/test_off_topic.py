@@ -28,6 +28,9 @@ BODY = [
     "watch rice imports from Vietnam closely and urged the ministry in Tokyo to publish monthly figures.",
     "The agreement still needs the approval of Japan's parliament, the agriculture ministry in Tokyo "
     "said, and Hoa said the first tariff-free rice shipments could leave Vietnam before the summer.",
+    "Vietnamese rice exporters in the Mekong Delta said the tariff-free quota would reopen Japanese "
+    "supermarket shelves to their rice, and that the agreement with Japan was the best news for "
+    "Vietnamese rice farmers since the tariffs were raised.",
 ]
 CHILE = ("Meanwhile, in Chile, voters head to the polls on Sunday in a presidential runoff between "
          "Gabriela Fuentes and Rodrigo Alcalde. Both candidates closed their campaigns with rallies in "
@@ -476,3 +479,19 @@ def test_splice_benchmark_is_reproducible_and_labels_the_inserted_paragraph(tmp_
             inserted = spliced[lab["start"] - 1]
             assert inserted.strip() and inserted not in clean
             assert lab["start"] > 3  # never in the lead
+
+
+def test_false_alarm_script_counts_findings_in_unlabelled_articles_only(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("tfa", ROOT / "benchmarks" / "topic_false_alarms.py")
+    tfa = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tfa)
+    text = "\n\n".join([TITLE, LEAD, *BODY[:2], CHILE, *BODY[2:]]) + "\n"
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "clean" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "clean" / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "clean" / "labels.jsonl").write_text(json.dumps(
+        {"file": "b.txt", "category": "off-topic", "start": 9, "end": 9, "kind": "must"}) + "\n")
+    assert [Path(f).name for f in tfa.clean_files(str(tmp_path / "clean"))] == ["a.txt"]
+    assert tfa.paragraphs_after_lead(str(tmp_path / "clean" / "a.txt")) == len(BODY) + 1
+    assert tfa.main([str(tmp_path / "clean")]) == 0
+    assert f"1 clean articles, 1 of {len(BODY) + 1} paragraphs after the lead flagged" in capsys.readouterr().out
