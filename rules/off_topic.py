@@ -22,8 +22,9 @@ How it decides (helpers in rules/topic_text.py, word lists in rules/data/topic/<
   (2'; then sharing only names such as the town, plus one word, with the subject counts as
   having left it), or stands a little less apart and bears a trait of text lifted from another
   story that does not depend on its vocabulary (2'''): it quotes someone by a surname the
-  article never introduced, or speaks as "I" or to "you" where no other block does. A third
-  party's reaction ("X urged ...") or a contrast set against the story ("Oil, by contrast,
+  article never introduced, or speaks as "I" or to "you" where no other block does; or it
+  opens with a dateline ("VIENNA —"), the first line of another story. A third party's
+  reaction ("X urged ...") or a contrast set against the story ("Oil, by contrast,
   fell") needs the connective, and so does a paragraph too short (under 20 words) for its
   vocabulary to be a sample. New names are reported but never decide;
 * runs: two neighbours sharing words nobody else uses hide each other from "the rest"; the pair
@@ -51,6 +52,12 @@ _DIGIT = re.compile(r"\d")
 # an embedded social-media post: its link, or the signature line under it ("— Name (@handle) date")
 _EMBED_LINK = re.compile(r"pic\.twitter\.com/|instagram\.com/p/|\bt\.co/\w")
 _EMBED_SIGNATURE = re.compile(r"^[—–-]+\s*\S.{0,80}\(@\w+\)")
+# a dateline: the place in capitals, maybe a region or date, maybe the agency, then a dash ("SANTA
+# FE, N.M. (AP) —", "VIENNA —", "ANKARA (AA) -", "MADRID, 20 nov (EFE).-"): the first line of a
+# story, so below the lead it is the opening of another one
+_UPPER = "A-ZÀ-ÖØ-ÞĞİŞА-ЯЁ"
+_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}(?:[ -][{_UPPER}][{_UPPER}'’.]+)*(?:,[^—–\n()]{{1,25}}?)?"
+                       rf"\s*(?:\([^)\n]{{1,25}}\))?\s*(?:[—–]|\.?-\s)")
 _OUTSIDE_BODY = ("footer", "aside", "nav", "header", "figcaption", "figure", "related", "byline",
                  "author", "caption", "promo", "newsletter", "comment", "share", "social")
 # one cue word ("subscription", "inbox") in a paragraph longer than this is prose about it (a
@@ -85,6 +92,7 @@ class Para:
     new_entities: int = 0
     core_share: float = 1.0  # share in words the article keeps returning to
     connective: str = ""
+    dateline: str = ""  # a dateline opening it ("VIENNA —")
     ties: list = field(default_factory=list)  # its names shared with the subject (else its top shared word)
     tie_share: float = 0.0  # ... and their share of its distinctive weight
     between: float = 0.0  # share of the previous block's distinctive weight found in the next one
@@ -122,7 +130,8 @@ class OffTopicParagraph(Rule):
     lead, AND it stands apart from the rest of the article, or interrupts a thread that the
     paragraphs before and after it carry on, or opens with a topic-shift connective (after
     which sharing only a name such as the town with the lead still counts as having left the
-    subject), or stands somewhat apart and reads like text lifted from another story: it
+    subject), or opens with a dateline ("SANTA FE, N.M. (AP) —": the first line of another
+    story), or stands somewhat apart and reads like text lifted from another story: it
     quotes someone by a surname the article never introduced ("Brannigan said", "Mr.
     Lindqvist"), or says "I" or addresses "you" outside quotation marks where no other
     paragraph does (which also flags a paragraph of plain words, none of them found anywhere
@@ -260,6 +269,9 @@ def analyse(article, settings) -> list[Para]:
         if not t.entities and not _DIGIT.search(b.text) and an.refers_back(b.text):
             continue  # "This development shows ...": commentary on what came before, no new story
         p = Para(b, i, t, connective=an.connective(b.text))
+        m = _DATELINE.match(b.text)
+        if m:
+            p.dateline = m.group().rstrip(" -—–.")
         measure(p, {i}, terms, where, subject | section_subject.get(i, set()))
         # the costlier tests, only for a paragraph that may stand apart
         if p.subject_share <= settings["subject_share"] and p.rest_share <= 2 * settings["rest_share"]:
@@ -317,7 +329,7 @@ def analyse(article, settings) -> list[Para]:
         pair = {p.index, q.index}
         again = []
         for x in (p, q):
-            y = Para(x.block, x.index, x.terms, connective=x.connective,
+            y = Para(x.block, x.index, x.terms, connective=x.connective, dateline=x.dateline,
                      reaction=x.reaction or an.reaction(x.block.text),
                      partner=(pair - {x.index}).pop())
             measure(y, pair, terms, where, subject | section_subject.get(x.index, set()))
@@ -505,6 +517,8 @@ def signals(p: Para, settings, typical: float) -> list[tuple[str, str]]:
                              f"distinctive word with the article"))
     if p.connective and p.rest_share <= 2 * r_max and p.rest_share < typical:
         out.append(("connective", f"opens with '{p.connective}'"))
+    if p.dateline and p.rest_share <= 2 * r_max and p.rest_share < typical:
+        out.append(("dateline", f"opens with the dateline '{p.dateline}' of another story"))
     if p.new_entities >= 2 and not p.known_names and p.subject_share <= s_max and loose_apart \
             and p.new_weight >= settings["min_new_weight"]:
         names = sorted(p.new_names, key=lambda s: (-p.terms.weights[s], s))[:3]
@@ -523,7 +537,7 @@ def verdict(sigs, sectioned=False) -> bool:
         return False
     if sectioned:
         return "connective" in kinds
-    return bool(kinds & {"rest", "interrupts", "connective", "unintroduced", "voice"})
+    return bool(kinds & {"rest", "interrupts", "connective", "dateline", "unintroduced", "voice"})
 
 
 def message(p: Para, subject_words) -> str:

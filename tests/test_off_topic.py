@@ -495,3 +495,19 @@ def test_false_alarm_script_counts_findings_in_unlabelled_articles_only(tmp_path
     assert tfa.paragraphs_after_lead(str(tmp_path / "clean" / "a.txt")) == len(BODY) + 1
     assert tfa.main([str(tmp_path / "clean")]) == 0
     assert f"1 clean articles, 1 of {len(BODY) + 1} paragraphs after the lead flagged" in capsys.readouterr().out
+
+
+def test_dateline_below_the_lead_opens_another_story():
+    from rules.off_topic import _DATELINE
+
+    for opener in ("SANTA FE, N.M. (AP) — A cat", "VIENNA — The house", "ANKARA (AA) - Bakan",
+                   "MADRID, 20 nov (EFE).- El", "МОСКВА, 20 ноября — Глава", "BERLIN (dpa) – Die"):
+        assert _DATELINE.match(opener), opener
+    for opener in ("NASA said on Monday - no", "The AP — no", "US - China talks"):
+        assert not _DATELINE.match(opener), opener
+    cat = ("SANTA FE, N.M. (AP) — A cat who went missing five years ago in Portland, Oregon, has "
+           "been found in Santa Fe, New Mexico, and was reunited with its owners on Friday after a "
+           "microchip scan at an animal shelter.")
+    art, found = findings(BODY[:2] + [cat] + BODY[2:])
+    assert lines_of(art, found) == [cat[:40]]
+    assert "opens with the dateline 'SANTA FE, N.M. (AP)' of another story" in found[0].message
