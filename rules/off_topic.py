@@ -119,8 +119,9 @@ class OffTopicParagraph(Rule):
 
     The rule reads the subject from the headline and lead: their distinctive words and names,
     weighted by how rare each word is in the language (wordfreq), cut to a stem so inflected
-    forms meet (and in German, a compound meets its head: "Strompreise" meets "die Preise"). Every later paragraph is measured: how much of its distinctive vocabulary it
-    shares with the subject, how much with the rest of the article (compared with what the
+    forms meet (in German a compound also meets its head: "Strompreise" meets "die Preise").
+    Every later paragraph is measured: how much of its distinctive vocabulary it shares with
+    the subject, how much with the rest of the article (compared with what the
     article's other paragraphs share), which names it brings that appear nowhere else, and
     whether it opens with a topic-shift connective ("Meanwhile", "In other news", "Separately",
     "Öte yandan", "Тем временем", "Unterdessen", "Por otra parte"). A connective only counts
