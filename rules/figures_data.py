@@ -327,6 +327,7 @@ def build_tables(per_lang: dict, common: dict) -> dict:
         "percent_words": PhraseSet(union("percent_words")),
         "approximators": PhraseSet(union("approximators")),
         "designators": PhraseSet(union("designators")),
+        "list_leads": PhraseSet(union("list_leads")),
     }
     mags = union("magnitudes")
     ph["magnitudes"] = PhraseSet([m for m in mags if len(m) > 1])

@@ -550,8 +550,9 @@ class Scanner:
         a = d.approximators.ending_at(tokens, first, 4)
         if a >= 0:
             first = a
-        elif kind == COUNT and mag == 1.0 and first and d.definite.has(tokens[first - 1][3]):
-            return None  # the 27 member states
+        elif kind == COUNT and mag == 1.0 and first and (d.definite.has(tokens[first - 1][3])
+                                                         or d.list_leads.ending_at(tokens, first, 3) >= 0):
+            return None  # the 27 member states; "Here are 15 tips": the list below it
         if kind == PERCENT and value == 100 and j < n and d.percent_idioms.has(tokens[j][3]):
             return None  # "100 percent sure"
         start = tokens[first][1]

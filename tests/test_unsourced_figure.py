@@ -322,6 +322,23 @@ def test_a_turkish_suffix_after_a_figure_is_not_a_pronoun():
     assert flagged(text) == ["yüzde 45'i"] or flagged(text) == ["yüzde 45"]
 
 
+
+@pytest.mark.parametrize("paragraph,title", [
+    ("Here are 15 tips to help you sleep better when the nights draw in.", "Sleep better"),
+    ("Read the following 5 steps before you file your tax return this year.", "Tax season"),
+    ("Hier sind 10 Tipps, mit denen Sie im Winter Heizkosten sparen können.", "Heizkosten sparen"),
+    ("Aquí tienes 7 consejos para ahorrar energía en casa durante el invierno.", "Ahorro en casa"),
+    ("İşte 10 ipucu: kışın evde enerji tasarrufu yapmanıza yardımcı olacak öneriler.", "Enerji tasarrufu"),
+    ("Вот 5 советов, которые помогут сэкономить на отоплении этой зимой.", "Экономия зимой"),
+])
+def test_a_count_that_announces_the_articles_own_list_is_not_a_claim(paragraph, title):
+    assert flagged(article(paragraph, title=title)) == []
+
+
+def test_the_same_noun_counted_in_a_claim_still_needs_a_source():
+    text = article("Police received 300 tips from the public after the appeal on Monday.")
+    assert flagged(text) == ["300 tips"]
+
 # -- the fast paths find what the plain ones find -------------------------------------------------
 
 GUESS_SAMPLES = [
