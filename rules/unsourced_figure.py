@@ -37,8 +37,10 @@ class UnsourcedFigure(Rule):
     headlines, promo boxes), an interview's questions and answers ("Q: ...", "A: ..."), a
     paragraph of direct speech opened by a dialogue dash (Russian, Spanish, Turkish), an
     embedded social-media post, an excerpt closed by a bracketed outlet credit ("[PC World]"),
-    a sentence whose writer speaks for themselves ("we distributed 50,000 masks") or addresses
-    the reader before the figure ("you'll save 30%"). An amount followed by its conversion
+    a sentence whose writer speaks for themselves ("we distributed 50,000 masks"), or goes on
+    from one where they do in the singular ("I bought a course. It cost $2,000."), or addresses
+    the reader before the figure ("you'll save 30%"), and a count that announces the article's
+    own list ("Here are 15 tips", "İşte 10 ipucu"). An amount followed by its conversion
     ("$12.9bn (£10bn)") is judged once, and a sentence closing on a numbered reference ("(23)")
     cites its study. Articles in a language the figure grammar does not know (Portuguese,
     Italian, Indonesian...) are left alone unless the desk pins a language.
@@ -233,7 +235,7 @@ class UnsourcedFigure(Rule):
             if f.kind not in kinds or (f.kind == "money" and _is_offer_price(b.text, f)) \
                     or (f.kind == "percent" and _is_discount(b.text, f)) \
                     or (f.kind == "count" and _page_counter(b.text, f)) \
-                    or _speaks_for_itself(b.text, f, raw_sents):
+                    or _speaks_for_itself(b.text, f, raw_sents, scan):
                 continue
             if up_top and f.key in sourced_keys:
                 continue  # a headline or the lede stating a figure sourced below it
@@ -367,29 +369,41 @@ def _page_counter(text: str, fig) -> bool:
     return unit in _word_file("counters.txt")
 
 
-def _speaks_for_itself(text: str, fig, spans) -> bool:
+def _speaks_for_itself(text: str, fig, spans, scan) -> bool:
     """The figure's sentence (of ``spans``, the text's sentences) cites a footnote ("per
-    shift[1]"), its writer speaks in the first person ("we have distributed 50 lakh masks") or
+    shift[1]"), its writer speaks in the first person ("we have distributed 50 lakh masks"), or
+    goes on from a sentence that does ("I bought a course. It was close to $2,000."), or
     addresses the reader ("you'll ignore 75% of it"), or the number is a decade ("the ’80s")."""
+    from .figures_data import tokenize
+
     if fig.start and text[fig.start - 1] in "'’`":
         return True
-    for start, end in spans:
+    for i, (start, end) in enumerate(spans):
         if start <= fig.start < end:
             sentence = text[start:end]
-            if _FOOTNOTE.search(sentence):
-                return True
-            words = _WORDS.findall(sentence)
-            if not _word_file("first-person.txt").isdisjoint(map(str.lower, words)):
+            if _FOOTNOTE.search(sentence) or _in_first_person(sentence):
                 return True
             # the reader addressed before the figure ("you'll ignore 75% of it"; not "More than
             # 40% have debt, and the poorer you are, the more")
             if not _word_file("second-person.txt").isdisjoint(
                     _WORDS.findall(text[start:fig.start].lower())):
                 return True
-            # "I" is the pronoun after a lower-case word or at the start, not in "World War I"
-            return "I" in words and any(w == "I" and (i == 0 or words[i - 1][:1].islower())
-                                        for i, w in enumerate(words))
+            if i == 0:
+                return False
+            before = text[spans[i - 1][0]:spans[i - 1][1]]
+            return _in_first_person(before, singular=True) and scan.continues(tokenize(sentence), 0)
     return False
+
+
+def _in_first_person(sentence: str, singular: bool = False) -> bool:
+    """The sentence's writer speaks for themselves: a first-person pronoun (only a singular
+    one if ``singular``), or "I" after a lower-case word or at the start (not "World War I")."""
+    words = _WORDS.findall(sentence)
+    listed = "first-person-singular.txt" if singular else "first-person.txt"
+    if not _word_file(listed).isdisjoint(map(str.lower, words)):
+        return True
+    return "I" in words and any(w == "I" and (i == 0 or words[i - 1][:1].islower())
+                                for i, w in enumerate(words))
 
 
 def _whole_units(amount: str) -> int | None:

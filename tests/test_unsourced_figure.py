@@ -316,6 +316,18 @@ def test_first_person_footnoted_and_decade_numbers_are_not_unsourced_claims():
     assert flagged(text) == []
 
 
+def test_a_first_person_account_carries_into_the_sentence_that_continues_it():
+    text = article("Last spring I signed up for an online course on teaching. It cost close to "
+                   "$2,000, a lot of money for me at the time.")
+    assert flagged(text) == []
+
+
+def test_a_general_we_does_not_carry_into_the_next_sentence():
+    text = article("The artists explore how light shapes our moods and feelings. Moreover, "
+                   "the installation uses 1,000 lamps and 800 metres of recycled rope.")
+    assert flagged(text) == ["1,000 lamps"]
+
+
 def test_a_turkish_suffix_after_a_figure_is_not_a_pronoun():
     text = article("Kentteki esnafın yüzde 45'i depremden sonra başka bir ilde çalışmak zorunda kaldı.",
                    title="Deprem bölgesinde esnaf")
