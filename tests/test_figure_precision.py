@@ -1,4 +1,4 @@
-"""The unsourced-figure precision script: its label file is well-formed and it runs."""
+"""The unsourced-figure benchmark scripts: the label file is well-formed and they run."""
 import importlib.util
 import subprocess
 import sys
@@ -25,3 +25,17 @@ def test_script_runs_or_skips_without_the_shared_articles():
                           capture_output=True, text=True)
     assert proc.returncode == 0
     assert "precision" in proc.stdout or "nothing to measure" in proc.stdout
+
+
+def test_floor_script_measures_a_folder_and_skips_an_empty_one(tmp_path):
+    script = str(ROOT / "benchmarks" / "figure_floor.py")
+    (tmp_path / "a.txt").write_text(
+        "Exports climb\n\nExports rose to $12 billion this year, up more than 30% on last year.\n",
+        encoding="utf-8")
+    proc = subprocess.run([sys.executable, script, str(tmp_path)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 articles" in proc.stdout and "1 paragraphs with a figure" in proc.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = subprocess.run([sys.executable, script, str(empty)], capture_output=True, text=True)
+    assert proc.returncode == 0 and "nothing to measure" in proc.stdout
