@@ -379,6 +379,7 @@ def build_tables(per_lang: dict, common: dict) -> dict:
         "figure_word_prefixes": sorted(figure_words),
         "trigger_prefixes": sorted(x[:-1] for x in triggers if x.endswith("*")),
         "agencies": sorted(common.get("agencies", []), key=len, reverse=True),
+        "noncount_heads": sorted(w.lower() for w in union("noncount_heads")),
     }
     return {
         "phrases": {k: v.raw() for k, v in ph.items()},

@@ -45,6 +45,7 @@ HYPHEN_UNITS = (
     ("milyar", "mag"), ("dollar", MONEY), ("euro", MONEY), ("pound", MONEY),
 )
 _MARK_BEFORE = set("$€£¥₺₽₹₴₸₩₪₦%")
+_ADD = frozenset(("added", "adds", "add"))  # a reporting verb, or a verb of adding things
 _MARK_AFTER = set("%‰$€£¥₺₽₹₴₸₩'’")
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_TOKEN = re.compile(r"[^\W\d]\w*+(?:['’]\w+)*+")  # a word token, as TOKEN reads one
@@ -588,8 +589,12 @@ class Scanner:
             if tokens[j + 1][3] in TR_ORDINAL:
                 return ("skip", j, 1.0)
             j2 = j + 2  # a Turkish case ending: yüzde 5'lik, 1.700'den fazla
+            if j2 < n and tokens[j2][0][0].isdigit():
+                return ("skip", j, 1.0)  # yüzde 54'e 46, 7'ye 2: a split or a score
             while j2 < n and d.post_approx.has(tokens[j2][3]):
                 j2 += 1
+            if j2 == j + 2 and not prefix_kind:
+                return ("skip", j, 1.0)  # 48'e yükseltti, 6'sı: the number stands alone, no noun
             return (None, j + 2 if prefix_kind else j2, 1.0)
         if tok in ("-", "‐") and j + 1 < n and tokens[j + 1][1] == e and _is_word(tokens[j + 1][0]):
             word = tokens[j + 1][3]
@@ -680,7 +685,7 @@ class Scanner:
             return -1  # 11 league goals, 3 straight wins, 5 consecutive years
         if self.lang == "de":
             if w1[0].isupper():
-                return j + 1
+                return -1 if low1.endswith(d.noncount_heads) else j + 1  # (14 Verhandlungstage)
             if nxt and _is_word(nxt) and nxt[0].isupper() and not d.noncount.has(nlow):
                 return j + 2
             return -1
@@ -713,7 +718,12 @@ class Scanner:
             if (p in d.passive_aux or (p.endswith("ly") and p2 in d.passive_aux)) and nxt != "by" \
                     and not tokens[i][0].endswith("ing"):
                 continue  # is estimated, was reported (not "were expecting": progressive)
+            if tokens[i][3] in _ADD and (nxt[:1].isdigit() or nxt in d.number_words.exact):
+                continue  # "the operator has added four trains": a thing added, not words
             return True
+        if self.lang == "es" and lo < hi and tokens[lo][0][:1].isupper() \
+                and d.verbs.match([(tokens[lo][3],) + tokens[lo][1:]] + tokens[lo + 1:hi], 0) > 0:
+            return True  # "Añadió que ...": a Spanish verb opening the sentence, its subject dropped
         for i in range(lo + 1, hi):
             if tokens[i][0] == "göre":
                 w = tokens[i - 1][0]

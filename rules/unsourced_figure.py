@@ -60,7 +60,7 @@ class UnsourcedFigure(Rule):
     "— AFP", "dpa", "With Post wires", a dated agency byline); when the text is a press release
     (it ends in an "About <issuer>" section: the issuer speaks for itself); or when it restates
     a figure already sourced earlier in the article (a headline or the lead may state one
-    sourced anywhere below it). Agentless passives ("it is estimated", "se calcula") and
+    sourced anywhere below it, or round it: "more than 30%" for a sourced 31%). Agentless passives ("it is estimated", "se calcula") and
     adjectives ("an estimated 2,000") are not sources. A source named in the middle of a
     paragraph covers its own sentence and the ones that continue it, not every figure after it.
 
@@ -237,7 +237,7 @@ class UnsourcedFigure(Rule):
                     or (f.kind == "count" and _page_counter(b.text, f)) \
                     or _speaks_for_itself(b.text, f, raw_sents, scan):
                 continue
-            if up_top and f.key in sourced_keys:
+            if up_top and (f.key in sourced_keys or _rounds_a_sourced(f, sourced_keys, d)):
                 continue  # a headline or the lede stating a figure sourced below it
             line, col, end_line, end_col = b.span(f.start, f.end)
             yield self.finding(
@@ -359,6 +359,19 @@ def _source_line(article, block) -> str:
     """The source line a block starts on, stripped ('' when there is none)."""
     lines = article.source_lines
     return lines[block.line - 1].strip() if 0 < block.line <= len(lines) else ""
+
+
+def _rounds_a_sourced(fig, sourced_keys, d) -> bool:
+    """An approximate figure ("more than 30%", "about $4 billion") within a tenth of a sourced
+    figure of its class ("31%"): a headline or lede rounding what the body attributes."""
+    from .figures_data import tokenize
+
+    cls, value = fig.key
+    if not isinstance(value, float | int) or not value \
+            or d.approximators.match(tokenize(fig.text), 0) < 0:
+        return False
+    return any(c == cls and isinstance(v, float | int) and abs(v - value) <= abs(value) / 10
+               for c, v in sourced_keys)
 
 
 def _page_counter(text: str, fig) -> bool:
