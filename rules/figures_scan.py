@@ -722,6 +722,7 @@ class Scanner:
                 continue  # "the operator has added four trains": a thing added, not words
             return True
         if self.lang == "es" and lo < hi and tokens[lo][0][:1].isupper() \
+                and tokens[lo][3] in d.verbs.first \
                 and d.verbs.match([(tokens[lo][3],) + tokens[lo][1:]] + tokens[lo + 1:hi], 0) > 0:
             return True  # "Añadió que ...": a Spanish verb opening the sentence, its subject dropped
         for i in range(lo + 1, hi):
