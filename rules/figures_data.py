@@ -499,6 +499,7 @@ class Data:
         self._all_triggers_re = None  # the pattern over every trigger (else those a text holds)
         self._trigger_heads = None  # (first letter, lead, pattern) per first letter, with the above
         self._footer_re = None
+        self._agency_name_re = None
         # the words a unit after a number opens with (what _unit in figures_scan reads there)
         unit_sets = (self.magnitudes, self.percent_words, self.currencies)
         self._unit_exact = frozenset().union(*(p.first for p in unit_sets),
@@ -518,14 +519,20 @@ class Data:
         return low in self.glued_mags or low in ("pc", "x") or self.count_units.has(low)
 
     # -- agency credits: each pattern lists only the agencies the text names -------------------
-    def _agency_search(self, kind: str, text: str, match: bool = False) -> bool:
+    def _over_all(self, kind: str):
+        """The pattern ``kind`` over every agency once warmed up, or once many articles named
+        different agencies (a folder run), else None."""
         if self._agency_all or _agency_re.cache_info().currsize >= 32:
-            # warmed up, or many articles naming different agencies (a folder run): the
-            # patterns over every agency, compiled once
             self._agency_all = True
             rx = self._agency_all_re.get(kind)
             if rx is None:  # kept here: the cache would hash the 41 names at every call
                 rx = self._agency_all_re[kind] = _agency_re(kind, self.agencies)
+            return rx
+        return None
+
+    def _agency_search(self, kind: str, text: str, match: bool = False) -> bool:
+        rx = self._over_all(kind)
+        if rx is not None:
             return bool(rx.match(text) if match else rx.search(text))
         if kind == "line":
             if self._folded_agencies is None:
@@ -555,6 +562,21 @@ class Data:
     def agency_line(self, text: str) -> bool:
         """A credit line of its own: 'Reuters', 'Source: AFP, dpa' (any case)."""
         return self._agency_search("line", text, match=True)
+
+    def agency_line_in(self, texts) -> bool:
+        """Whether one of ``texts`` is a credit line of its own (``agency_line``)."""
+        rx = self._over_all("line")
+        if rx is not None:
+            return any(map(rx.match, texts))  # (no Python step a text)
+        return any(map(self.agency_line, texts))
+
+    def may_name_agency(self, text: str) -> bool:
+        """False when no agency's name, as written, occurs in ``text``: then no dateline credit
+        (``agency_dateline``) does either."""
+        if self._agency_name_re is None:
+            # (substrings, found by a scan; the credit patterns then check their words)
+            self._agency_name_re = re.compile(_trie_pattern(self.agencies))
+        return self._agency_name_re.search(text) is not None
 
     def agency_footer(self, text: str) -> bool:
         """A wire footer: 'Reporting by ...', '... contributed to this report'."""
@@ -617,6 +639,7 @@ class Data:
         self.trigger_matches("")
         fold("Warm up")
         self.agency_footer(_FOOTER_WORDS[0])
+        self.may_name_agency("")
 
     def word_triggers_in(self, lower_text: str):
         """The triggers of figures written in words ('doubled', 'two million') found in

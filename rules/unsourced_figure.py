@@ -145,7 +145,8 @@ class UnsourcedFigure(Rule):
                 if in_lead:
                     lead_before = text
             block_words = words is not None and words.search(text.lower()) is not None
-            if not block_words and not scan.may_hold(text, is_heading, min_count):
+            if not block_words and (not _DIGIT.search(text)
+                                    or not scan.may_hold(text, is_heading, min_count)):
                 if not in_list and text.rstrip().endswith(":"):
                     carry_list = text  # judged only if a list with figures follows
                 continue
@@ -493,16 +494,17 @@ def _language(article, blocks, guess):
 def _article_credit(blocks, d) -> bool:
     """An agency credit on the whole article: a dateline credit in the opening blocks, a
     credit line of its own, or a wire footer ("Reporting by ...")."""
+    opening = []  # the first paragraphs, past the page furniture above them
     seen = 0
-    for b in blocks[:12]:  # the first paragraphs, past the page furniture above them
-        if d.agency_dateline(b.text):
-            return True
+    for b in blocks[:12]:
+        opening.append(b.text)
         seen += b.text.count(" ") >= 5
         if seen == 4:
             break
-    for b in blocks:
-        if len(b.text) <= 60 and d.agency_line(b.text):
-            return True
+    if d.may_name_agency("\n".join(opening)) and any(map(d.agency_dateline, opening)):
+        return True  # (one look at them all first: most articles name no agency up top)
+    if d.agency_line_in([b.text for b in blocks if len(b.text) <= 60]):
+        return True
     for b in blocks[-4:]:
         if d.agency_footer(b.text):
             return True
