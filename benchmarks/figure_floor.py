@@ -5,7 +5,11 @@ it, its source may stand anywhere in its sentence or the sentences before. This 
 per 5 KB of article (the unit the issue budgets), the rule's steady-state time beside the cost
 of the two passes no version of it can skip on the paragraphs where it finds a figure: splitting
 them into tokens with the rule's tokenizer (one `re` split, no Python step per token) and into
-sentences with the engine's splitter. Defaults to ../shared/bench/boilerplate/articles; skips when it is absent.
+sentences with the engine's splitter. Then it takes the rule apart, one stage after the other
+(each replaced by its cheapest answer, so the figures found change: for cost only), to show
+what each stage costs: finding figures and judging their sources, tokenizing, the number
+screen, the search for figures written in words, the agency-credit look; what is left is the
+walk over the blocks. Defaults to ../shared/bench/boilerplate/articles; skips when it is absent.
 
     python benchmarks/figure_floor.py [FOLDER]
 """
@@ -70,7 +74,46 @@ def main(argv: list[str]) -> int:
     print(f"{'':45} {'ms per 5 KB':>12}")
     for name, t in rows:
         print(f"{name:45} {t * per_5kb:12.3f}")
+    print()
+    print(f"{'the rule taken apart: each stage costs':45} {'ms per 5 KB':>12}")
+    for name, t in stages(check, articles):
+        print(f"{name:45} {t * per_5kb:12.3f}")
     return 0
+
+
+def stages(check, articles) -> list[tuple[str, float]]:
+    """The time each stage of the rule takes: the drop in the rule's time when the stage, and
+    every stage before it, answers at once (restored afterwards)."""
+    import rules.figures_data as figures_data
+    import rules.unsourced_figure as unsourced_figure
+    from rules.figures_scan import Scanner
+
+    class NoWords:
+        def search(self, text):
+            return None
+
+    cuts = [  # (stage, object, attribute, its cheapest answer)
+        ("finding figures and judging their sources", Scanner, "figures", lambda *a, **k: []),
+        ("tokenizing the paragraphs screened in", figures_data, "tokenize", lambda text: []),
+        ("the number screen (may_hold)", Scanner, "may_hold", lambda *a, **k: False),
+        ("the search for figures written in words", figures_data.Data, "word_triggers_in",
+         lambda self, text: NoWords()),
+        ("the agency-credit look", unsourced_figure, "_article_credit", lambda *a: False),
+    ]
+    saved = [(obj, name, getattr(obj, name)) for _, obj, name, _ in cuts]
+    out = []
+    try:
+        before = best_of(lambda: [list(check(a)) for a in articles])
+        for stage, obj, name, cheap in cuts:
+            setattr(obj, name, cheap)
+            after = best_of(lambda: [list(check(a)) for a in articles])
+            out.append((stage, before - after))
+            before = after
+        out.append(("the rest: the walk over the blocks", before))
+    finally:
+        for obj, name, original in saved:
+            setattr(obj, name, original)
+    return out
 
 
 if __name__ == "__main__":

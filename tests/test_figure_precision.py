@@ -35,6 +35,7 @@ def test_floor_script_measures_a_folder_and_skips_an_empty_one(tmp_path):
     proc = subprocess.run([sys.executable, script, str(tmp_path)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "1 articles" in proc.stdout and "1 paragraphs with a figure" in proc.stdout
+    assert "the rule taken apart" in proc.stdout and "the walk over the blocks" in proc.stdout
     empty = tmp_path / "empty"
     empty.mkdir()
     proc = subprocess.run([sys.executable, script, str(empty)], capture_output=True, text=True)
