@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import re
 from bisect import bisect_left
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from lint import Option, Rule, hookimpl
 from lint.lazyre import lazy_regex
@@ -117,27 +117,23 @@ class UnsourcedFigure(Rule):
         body = 0  # body paragraphs read so far: the first ones are the lead
         lead_before = None  # the body paragraph before, when it is in the lead
         carry_list = False  # a sourced lead-in ending in ':' covers the list below it
-        after_marker = False
-        for b in article.blocks:
-            if b.kind == LIST_ITEM and not b.text:
-                after_marker = True  # a bare marker: its item text follows as a paragraph
-                continue
-            if b.kind not in (PARAGRAPH, HEADING, LIST_ITEM) or not b.text:
-                continue
+        marked = _after_bare_marker(article)
+        for b in blocks:
             text = b.text
-            in_list = b.kind == LIST_ITEM or after_marker
-            after_marker = False
+            kind = b.kind
+            in_list = kind == LIST_ITEM or (marked is not None and id(b) in marked)
             list_carry = carry_list if in_list else False
             if not in_list:
                 carry_list = False
-            if text.count(" ") < 2:  # too short to state a figure
+            spaces = text.count(" ")
+            if spaces < 2:  # too short to state a figure
                 if not in_list and text.rstrip().endswith(":"):
                     carry_list = text  # judged only if a list with figures follows
                 continue
-            is_heading = b.kind == HEADING
+            is_heading = kind == HEADING
             in_lead = False
             announcer = None
-            if not is_heading and not in_list and text.count(" ") >= 7 \
+            if not is_heading and not in_list and spaces >= 7 \
                     and not _CAPTION.search(text):  # a body paragraph (a photo's caption is not)
                 announcer, lead_before = lead_before, None
                 in_lead = body < _LEAD
@@ -301,6 +297,24 @@ def _supported_language(article, scan) -> bool:
     if voted and voted not in SUPPORTED:
         return False
     return scan.lang in SUPPORTED
+
+
+def _after_bare_marker(article) -> set[int] | None:
+    """ids of the text blocks that follow a bare list marker (an item whose text was read as
+    the paragraph after it), or None when there is none."""
+    if LIST_ITEM not in map(attrgetter("kind"), article.blocks):
+        return None  # (most articles: no list at all)
+    out = None
+    marker = False
+    for b in article.blocks:
+        if b.kind == LIST_ITEM and not b.text:
+            marker = True
+        elif b.text and b.kind in (PARAGRAPH, HEADING, LIST_ITEM):
+            if marker:
+                out = out or set()
+                out.add(id(b))
+            marker = False
+    return out
 
 
 def _chrome_blocks(article) -> set[int]:

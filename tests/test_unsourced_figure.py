@@ -142,6 +142,15 @@ def test_lead_in_with_colon_covers_the_list_below():
     assert flagged(text) == []
 
 
+def test_lead_in_covers_items_whose_marker_stands_on_a_line_of_its_own():
+    items = ("Exports rose 12% to $4 billion in the first half.", "Imports fell 3% over the same months.")
+    bare = article("The ministry said the main results were:", *(f"•\n{i}" for i in items))
+    assert flagged(bare) == []
+    plain = article("The ministry said the main results were:", *items)  # no list: not covered
+    assert flagged(plain) == ["12%", "$4 billion", "3%"]
+
+
+
 # -- options ------------------------------------------------------------------------------------
 
 def test_kinds_option_limits_the_figures_checked():
